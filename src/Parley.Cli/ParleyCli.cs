@@ -1,0 +1,51 @@
+using System.CommandLine;
+
+namespace Parley.Cli;
+
+/// <summary>The `parley` command: one program, a verb per job. Data goes to stdout, diagnostics to stderr.</summary>
+public static class ParleyCli
+{
+    public const int ExitOk = 0;
+    public const int ExitSomeFailed = 1;
+    public const int ExitUsage = 2;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
+    {
+        var context = new CliContext(stdout, stderr, stdin);
+        var root = new RootCommand("Parley reads world-news reports and says who said what, who did what to whom, where and when.");
+        foreach (var command in Commands(context))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine($"parley: {error.Message}");
+            }
+
+            stderr.WriteLine("Run 'parley --help' for usage.");
+            return ExitUsage;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        }
+        catch (ParleyException e) when (e.Code == ErrorCode.Usage)
+        {
+            stderr.WriteLine($"parley: {e.Message}");
+            return ExitUsage;
+        }
+    }
+
+    private static IEnumerable<Command> Commands(CliContext context)
+    {
+        yield return AnalyzeCommand.Create(context);
+    }
+}
+
+/// <summary>What every command writes to and reads from; replaced by buffers in tests.</summary>
+public sealed record CliContext(TextWriter Out, TextWriter Error, Func<Stream> Stdin);

@@ -1,0 +1,3 @@
+using Parley.Cli;
+
+return ParleyCli.Run(args, Console.Out, Console.Error, Console.OpenStandardInput);
