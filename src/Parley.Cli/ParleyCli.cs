@@ -44,6 +44,7 @@ public static class ParleyCli
     private static IEnumerable<Command> Commands(CliContext context)
     {
         yield return AnalyzeCommand.Create(context);
+        yield return TrainCommand.Create(context);
     }
 }
 

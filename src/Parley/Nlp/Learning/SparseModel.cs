@@ -1,0 +1,244 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Parley.Nlp.Learning;
+
+/// <summary>
+/// Frozen, averaged perceptron weights: for each feature hash, the classes it votes for with 16-bit
+/// weights. One open-addressing probe finds a feature; its votes lie next to each other in one array.
+/// Read-only once built, so one instance serves any number of threads.
+/// </summary>
+public sealed class SparseModel
+{
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Slot
+    {
+        public uint Key;
+        public int Start;
+        public int End;
+    }
+
+    private readonly Slot[] _table;
+    private readonly int _mask;
+    private readonly uint[] _keys;
+    private readonly int[] _rowStart;
+
+    /// <summary>Packed votes: class in the low 16 bits, signed weight in the high 16 bits.</summary>
+    private readonly uint[] _votes;
+
+    private SparseModel(int classes, float scale, uint[] keys, int[] rowStart, uint[] votes)
+    {
+        Classes = classes;
+        Scale = scale;
+        _keys = keys;
+        _rowStart = rowStart;
+        _votes = votes;
+        int size = 16;
+        while (size < keys.Length * 2)
+        {
+            size <<= 1;
+        }
+
+        _table = new Slot[size];
+        _mask = size - 1;
+        for (int i = 0; i < _table.Length; i++)
+        {
+            _table[i].Start = -1;
+        }
+
+        for (int r = 0; r < keys.Length; r++)
+        {
+            int i = (int)(keys[r] & (uint)_mask);
+            while (_table[i].Start >= 0)
+            {
+                if (_table[i].Key == keys[r])
+                {
+                    throw new ParleyException(ErrorCode.ModelFormat, "a weight table holds the same feature twice; the model file is damaged");
+                }
+
+                i = (i + 1) & _mask;
+            }
+
+            _table[i] = new Slot { Key = keys[r], Start = rowStart[r], End = rowStart[r + 1] };
+        }
+    }
+
+    public int Classes { get; }
+
+    /// <summary>The weight of one quantisation step.</summary>
+    public float Scale { get; }
+
+    public int FeatureCount => _keys.Length;
+
+    public int VoteCount => _votes.Length;
+
+    internal static SparseModel Build(int classes, List<(uint Key, List<(int Cls, float W)> Entries)> rows, float maxAbs)
+    {
+        if (classes > ushort.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(classes), "at most 65535 classes");
+        }
+
+        float scale = maxAbs > 0 ? maxAbs / short.MaxValue : 1f;
+        var keys = new List<uint>(rows.Count);
+        var starts = new List<int>(rows.Count + 1);
+        var votes = new List<uint>();
+        foreach (var (key, entries) in rows)
+        {
+            int start = votes.Count;
+            foreach (var (cls, w) in entries)
+            {
+                int q = (int)MathF.Round(w / scale);
+                if (q == 0)
+                {
+                    continue;
+                }
+
+                votes.Add((uint)cls | ((uint)(ushort)(short)Math.Clamp(q, short.MinValue, short.MaxValue) << 16));
+            }
+
+            if (votes.Count > start)
+            {
+                keys.Add(key);
+                starts.Add(start);
+            }
+        }
+
+        starts.Add(votes.Count);
+        return new SparseModel(classes, scale, [.. keys], [.. starts], [.. votes]);
+    }
+
+    /// <summary>Adds every feature's votes to <paramref name="scores"/> (in quantisation steps).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Score(ReadOnlySpan<uint> features, Span<int> scores)
+    {
+        var table = _table;
+        var votes = _votes;
+        foreach (uint f in features)
+        {
+            int i = (int)(f & (uint)_mask);
+            while (true)
+            {
+                ref readonly Slot slot = ref table[i];
+                if (slot.Start < 0)
+                {
+                    break;
+                }
+
+                if (slot.Key == f)
+                {
+                    for (int e = slot.Start; e < slot.End; e++)
+                    {
+                        uint v = votes[e];
+                        scores[(int)(v & 0xFFFF)] += (short)(v >> 16);
+                    }
+
+                    break;
+                }
+
+                i = (i + 1) & _mask;
+            }
+        }
+    }
+
+    /// <summary>The best class among those allowed (all when <paramref name="allowed"/> is empty).</summary>
+    public static int ArgMax(ReadOnlySpan<int> scores, ReadOnlySpan<int> allowed)
+    {
+        int best = -1;
+        int bestScore = int.MinValue;
+        if (allowed.IsEmpty)
+        {
+            for (int c = 0; c < scores.Length; c++)
+            {
+                if (scores[c] > bestScore)
+                {
+                    bestScore = scores[c];
+                    best = c;
+                }
+            }
+
+            return best;
+        }
+
+        foreach (int c in allowed)
+        {
+            if (scores[c] > bestScore)
+            {
+                bestScore = scores[c];
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(Classes);
+        writer.Write(Scale);
+        writer.Write(_keys.Length);
+        writer.Write(_votes.Length);
+        writer.Write(MemoryMarshal.AsBytes(_keys.AsSpan()));
+        writer.Write(MemoryMarshal.AsBytes(_rowStart.AsSpan()));
+        writer.Write(MemoryMarshal.AsBytes(_votes.AsSpan()));
+    }
+
+    public static SparseModel Read(BinaryReader reader)
+    {
+        int classes = reader.ReadInt32();
+        float scale = reader.ReadSingle();
+        int rows = reader.ReadInt32();
+        int votes = reader.ReadInt32();
+        if (classes <= 0 || classes > ushort.MaxValue || rows < 0 || votes < 0)
+        {
+            throw new ParleyException(ErrorCode.ModelFormat, "a weight table has impossible sizes; the model file is damaged");
+        }
+
+        var keys = ReadArray<uint>(reader, rows);
+        var starts = ReadArray<int>(reader, rows + 1);
+        var packed = ReadArray<uint>(reader, votes);
+        for (int r = 0; r < rows; r++)
+        {
+            if (starts[r] < 0 || starts[r] > starts[r + 1] || starts[r + 1] > votes)
+            {
+                throw new ParleyException(ErrorCode.ModelFormat, "a weight table has a bad row; the model file is damaged");
+            }
+        }
+
+        foreach (uint v in packed)
+        {
+            if ((v & 0xFFFF) >= classes)
+            {
+                throw new ParleyException(ErrorCode.ModelFormat, "a weight names a class the model does not have; the model file is damaged");
+            }
+        }
+
+        return new SparseModel(classes, scale, keys, starts, packed);
+    }
+
+    internal static T[] ReadArray<T>(BinaryReader reader, int count)
+        where T : unmanaged
+    {
+        var stream = reader.BaseStream;
+        if (count < 0 || (stream.CanSeek && (long)count * Unsafe.SizeOf<T>() > stream.Length - stream.Position))
+        {
+            throw new ParleyException(ErrorCode.ModelFormat, "an array is longer than what is left of its block; the model file is damaged");
+        }
+
+        var result = new T[count];
+        var bytes = MemoryMarshal.AsBytes(result.AsSpan());
+        int read = 0;
+        while (read < bytes.Length)
+        {
+            int n = reader.Read(bytes[read..]);
+            if (n == 0)
+            {
+                throw new ParleyException(ErrorCode.ModelFormat, "the model file ends too early; it is truncated or damaged");
+            }
+
+            read += n;
+        }
+
+        return result;
+    }
+}
