@@ -45,6 +45,7 @@ public static class ParleyCli
     {
         yield return AnalyzeCommand.Create(context);
         yield return TrainCommand.Create(context);
+        yield return EvalCommand.Create(context);
     }
 }
 

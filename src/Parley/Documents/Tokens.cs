@@ -36,6 +36,13 @@ public struct TokenData
 
     public string? DepRel { get; set; }
 
+    /// <summary>
+    /// On the first word of a multi-word token (UD: "don't" = "do" + "n't", each word with its own span),
+    /// how many words the written token has; 0 on every other word.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public int MultiwordParts { get; set; }
+
     /// <summary>The word's form when it differs from its text span (one part of a multi-word token such as "du" = "de" + "le"); otherwise null.</summary>
     public string? Form { get; set; }
 

@@ -15,6 +15,9 @@ public sealed record NlpTrainingOptions
     /// <summary>Folds for jack-knifed tags on which the parser is trained.</summary>
     public int Folds { get; init; } = 5;
 
+    /// <summary>Most parser training epochs (the development set stops training earlier when LAS stops rising).</summary>
+    public int ParserEpochs { get; init; } = 15;
+
     public bool Wants(string component) => Only.Count == 0 || Only.Contains(component);
 }
 
@@ -89,21 +92,24 @@ public static class NlpTrainer
         var dev = devConllu.Select(s => new TrainingSentence(s)).ToList();
         log.WriteLine($"read {train.Count:N0} training and {dev.Count:N0} development sentences in {watch.Elapsed.TotalSeconds:F1}s");
 
+        Tokenization.LearnedTokenizer? tokenizer = null;
         if (options.Wants("tokenizer"))
         {
             log.WriteLine("training the tokenizer and sentence splitter");
-            var tokenizer = Tokenization.TokenizerTrainer.Train(Tokenization.RawParagraphs.Build(trainConllu), Tokenization.RawParagraphs.Build(devConllu), options.Seed, log);
+            tokenizer = Tokenization.TokenizerTrainer.Train(Tokenization.RawParagraphs.Build(trainConllu), Tokenization.RawParagraphs.Build(devConllu), options.Seed, log);
         }
 
         log.WriteLine("training the tagger");
         var tagger = PosTaggerTrainer.Train(train, dev, new PosTaggerTrainer.Options(Seed: options.Seed, MaxEpochs: options.Wants("tagger") ? 12 : 3), log);
         log.WriteLine($"tagger: {tagger.Tags.Count} tags, {tagger.FeatsLabels.Count} feature sets, {tagger.FeatureCount:N0} features");
+        Lemmatization.Lemmatizer? lemmatizer = null;
         if (options.Wants("lemmatizer"))
         {
             log.WriteLine("training the lemmatizer");
-            var lemmatizer = Lemmatization.LemmatizerTrainer.Train(train, dev, tagger, options.Seed, log);
+            lemmatizer = Lemmatization.LemmatizerTrainer.Train(train, dev, tagger, options.Seed, log);
         }
 
+        Parsing.ArcEagerParser? parser = null;
         if (options.Wants("parser"))
         {
             var devTags = PredictTags(tagger, dev);
@@ -121,7 +127,20 @@ public static class NlpTrainer
 
             var punct = tagger.Upos.Select(u => u == Documents.UPos.PUNCT).ToArray();
             log.WriteLine("training the parser");
-            var parser = Parsing.ParserTrainer.Train(train, dev, s => devTags[s], punct, null, new Parsing.ParserTrainer.Options(Seed: options.Seed), log);
+            parser = Parsing.ParserTrainer.Train(train, dev, s => devTags[s], punct, null,
+                new Parsing.ParserTrainer.Options(Seed: options.Seed, MaxEpochs: options.ParserEpochs), log);
         }
+
+        if (tokenizer is null || lemmatizer is null || parser is null)
+        {
+            log.WriteLine("only some components were trained, so no model file was written");
+            return;
+        }
+
+        string data = $"{Path.GetFileName(trainPath)} (training) and {Path.GetFileName(devPath)} (early stopping only) from {Path.GetFileName(Path.GetFullPath(dataDirectory).TrimEnd('/'))}";
+        var manifest = NlpModel.BuildManifest(tokenizer, tagger, lemmatizer, parser, data, null);
+        var model = new NlpModel(tokenizer, tagger, lemmatizer, parser, manifest);
+        model.Save(outputPath);
+        log.WriteLine($"wrote {outputPath} ({new FileInfo(outputPath).Length / 1e6:F1} MB) after {watch.Elapsed.TotalMinutes:F1} minutes");
     }
 }

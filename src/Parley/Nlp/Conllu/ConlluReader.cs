@@ -78,7 +78,7 @@ public static class ConlluReader
                 throw Malformed(name, lineNumber, $"word id '{id}' where {current.Words.Count + 1} was expected");
             }
 
-            int head = 0;
+            int head = -1;
             if (cols[6] != "_" && !int.TryParse(cols[6], NumberStyles.None, CultureInfo.InvariantCulture, out head))
             {
                 throw Malformed(name, lineNumber, $"bad head '{cols[6]}'");

@@ -13,6 +13,7 @@ public sealed class ConlluWord
 
     public string Feats { get; set; } = "_";
 
+    /// <summary>1-based head within the sentence, 0 for the root, -1 when unknown (written "_").</summary>
     public int Head { get; set; }
 
     public string DepRel { get; set; } = "_";

@@ -55,7 +55,7 @@ public static class ConlluWriter
 
             var w = s.Words[i];
             sb.Append(i + 1).Append('\t').Append(Field(w.Form)).Append('\t').Append(Field(w.Lemma)).Append('\t').Append(Field(w.Upos)).Append('\t')
-              .Append(Field(w.Xpos)).Append('\t').Append(Field(w.Feats)).Append('\t').Append(w.Head).Append('\t').Append(Field(w.DepRel))
+              .Append(Field(w.Xpos)).Append('\t').Append(Field(w.Feats)).Append('\t').Append(w.Head < 0 ? "_" : w.Head.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(Field(w.DepRel))
               .Append('\t').Append(Field(w.Deps)).Append('\t').Append(Field(w.Misc)).Append('\n');
         }
 

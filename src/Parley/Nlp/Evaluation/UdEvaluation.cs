@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using Parley.Documents;
+using Parley.Nlp.Conllu;
+using Parley.Nlp.Tokenization;
+
+namespace Parley.Nlp.Evaluation;
+
+/// <summary>The outcome of <see cref="UdEvaluation.Run"/>.</summary>
+public sealed record UdEvaluationResult(
+    Dictionary<string, UdScore> Raw,
+    Dictionary<string, UdScore> GoldTokens,
+    int Words,
+    double TokensPerSecond,
+    double FirstPassTokensPerSecond,
+    double GoldTokensTagParsePerSecond,
+    double PeakMegabytes,
+    TimeSpan LoadTime);
+
+/// <summary>
+/// Scores the NLP model on a UD file twice: from the raw text (tokenizer and splitter included) and from
+/// the gold tokens and sentences; and times the raw-text analysis.
+/// </summary>
+public static class UdEvaluation
+{
+    public static UdEvaluationResult Run(NlpModel model, IReadOnlyList<ConlluSentence> gold, int passes, TextWriter? log = null)
+    {
+        var documents = BuildDocuments(gold);
+        var segmenter = new LearnedSegmenter(model);
+        var analyzer = new UdAnalyzer(model);
+        int words = gold.Sum(s => s.Words.Count);
+
+        List<ConlluSentence> system = [];
+        var times = new List<double>();
+        for (int pass = 0; pass < Math.Max(1, passes); pass++)
+        {
+            var analysed = new List<NewsDocument>(documents.Count);
+            foreach (var (text, paragraphs) in documents)
+            {
+                analysed.Add(MakeDocument(text, paragraphs));
+            }
+
+            var watch = Stopwatch.StartNew();
+            foreach (var document in analysed)
+            {
+                segmenter.Process(document);
+                analyzer.Process(document);
+            }
+
+            times.Add(watch.Elapsed.TotalSeconds);
+            log?.WriteLine($"raw-text pass {pass + 1}: {words / watch.Elapsed.TotalSeconds:N0} words/s");
+            if (pass == 0)
+            {
+                int n = 0;
+                foreach (var document in analysed)
+                {
+                    system.AddRange(DocumentConllu.ToSentences(document, "d" + (++n).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                }
+            }
+        }
+
+        var raw = UdScorer.Evaluate(gold, system);
+        var goldWatch = Stopwatch.StartNew();
+        var goldTokenised = AnalyzeGoldTokens(model, gold);
+        double goldSpeed = words / goldWatch.Elapsed.TotalSeconds;
+        var goldScores = UdScorer.Evaluate(gold, goldTokenised);
+        var warm = times.Count > 1 ? times.Skip(1).Order().ElementAt((times.Count - 1) / 2) : times[0];
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return new UdEvaluationResult(raw, goldScores, words, words / warm, words / times[0], goldSpeed, process.PeakWorkingSet64 / (1024.0 * 1024.0), model.LoadTime);
+    }
+
+    /// <summary>The treebank's raw text, one document per "# newdoc", paragraphs separated by a blank line.</summary>
+    internal static List<(string Text, List<TextSpan> Paragraphs)> BuildDocuments(IReadOnlyList<ConlluSentence> gold)
+    {
+        var result = new List<(string, List<TextSpan>)>();
+        var text = new System.Text.StringBuilder();
+        var spans = new List<TextSpan>();
+        foreach (var paragraph in RawParagraphs.Build(gold))
+        {
+            if (paragraph.Sentences[0].NewDocument && spans.Count > 0)
+            {
+                result.Add((text.ToString(), spans));
+                text.Clear();
+                spans = [];
+            }
+
+            if (spans.Count > 0)
+            {
+                text.Append("\n\n");
+            }
+
+            spans.Add(new TextSpan(text.Length, paragraph.Text.Length));
+            text.Append(paragraph.Text);
+        }
+
+        if (spans.Count > 0)
+        {
+            result.Add((text.ToString(), spans));
+        }
+
+        return result;
+    }
+
+    private static NewsDocument MakeDocument(string text, List<TextSpan> paragraphs)
+    {
+        var document = new NewsDocument(text);
+        document.Sections.Add(new Section { Paragraphs = [.. paragraphs] });
+        return document;
+    }
+
+    /// <summary>Tags, lemmatises and parses the gold words of each sentence.</summary>
+    public static List<ConlluSentence> AnalyzeGoldTokens(NlpModel model, IReadOnlyList<ConlluSentence> gold)
+    {
+        var scratch = new NlpScratch(model);
+        var result = new List<ConlluSentence>(gold.Count);
+        var tagger = model.Tagger;
+        foreach (var g in gold)
+        {
+            var s = scratch.Sentence;
+            s.Reset(g.Words.Count);
+            for (int i = 0; i < g.Words.Count; i++)
+            {
+                s.Forms[i] = g.Words[i].Form;
+            }
+
+            NlpAnalyzer.Analyze(model, scratch);
+            var output = new ConlluSentence { SentId = g.SentId, Text = g.Text };
+            for (int i = 0; i < g.Words.Count; i++)
+            {
+                int tag = s.Tags[i];
+                output.Words.Add(new ConlluWord
+                {
+                    Form = g.Words[i].Form,
+                    Lemma = s.Lemmas[i] ?? "_",
+                    Upos = tagger.Upos[tag].ToString(),
+                    Xpos = tagger.Xpos[tag],
+                    Feats = tagger.FeatsLabels[s.Feats[i]],
+                    Head = s.Heads[i] + 1,
+                    DepRel = model.Parser.Labels[s.Rels[i]],
+                    SpaceAfter = g.Words[i].SpaceAfter,
+                });
+            }
+
+            output.Multiwords.AddRange(g.Multiwords);
+            result.Add(output);
+        }
+
+        return result;
+    }
+}
