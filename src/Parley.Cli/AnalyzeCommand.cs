@@ -12,7 +12,7 @@ internal static class AnalyzeCommand
     public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("paths") { Description = "Files, directories or - for standard input", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format", "-f") { Description = "Output: text (for people), json, jsonl", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format", "-f") { Description = "Output: text (for people), json, jsonl, conllu (CoNLL-U: one line per word with tags, lemma and dependency)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(OutputFormats.All);
         var maxBytes = new Option<long>("--max-bytes") { Description = "Largest input accepted, in bytes", DefaultValueFactory = _ => IntakeOptions.Default.MaxInputBytes };
         var command = new Command("analyze", "Analyse news reports: text, structure, repairs and every layer the pipeline fills") { paths, format, maxBytes };
@@ -62,14 +62,26 @@ internal abstract class DocumentWriter : IDisposable
 
 internal static class OutputFormats
 {
-    public static readonly string[] All = ["text", "json", "jsonl"];
+    public static readonly string[] All = ["text", "json", "jsonl", "conllu"];
 
     public static DocumentWriter CreateWriter(string format, TextWriter output) => format switch
     {
         "json" => new JsonArrayWriter(output),
         "jsonl" => new JsonLinesWriter(output),
+        "conllu" => new ConlluDocumentWriter(output),
         _ => new TextViewWriter(output),
     };
+
+    /// <summary>CoNLL-U: each document starts with "# newdoc id = ..."; sentence ids are the document id and a number.</summary>
+    private sealed class ConlluDocumentWriter(TextWriter output) : DocumentWriter
+    {
+        public override void Write(NewsDocument document)
+        {
+            var sentences = Parley.Nlp.Conllu.DocumentConllu.ToSentences(document);
+            Parley.Nlp.Conllu.ConlluWriter.Write(output, sentences, document.Metadata.Source ?? document.ContentHash);
+            output.Flush();
+        }
+    }
 
     private sealed class JsonLinesWriter(TextWriter output) : DocumentWriter
     {

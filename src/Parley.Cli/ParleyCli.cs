@@ -39,6 +39,12 @@ public static class ParleyCli
             stderr.WriteLine($"parley: {e.Message}");
             return ExitUsage;
         }
+        catch (ParleyException e)
+        {
+            // A damaged or missing model, say: one clear line, not a stack trace.
+            stderr.WriteLine($"parley: {e.Message}");
+            return ExitSomeFailed;
+        }
     }
 
     private static IEnumerable<Command> Commands(CliContext context)

@@ -33,6 +33,9 @@ internal sealed class NlpSentence
     public string[] Forms = new string[64];
     public WordHashes[] Hashes = new WordHashes[64];
     public int[] Tags = new int[64];
+
+    /// <summary>The first tagging pass, which the second pass reads for the words to the right.</summary>
+    public int[] FirstTags = new int[64];
     public int[] Feats = new int[64];
     public string?[] Lemmas = new string?[64];
     public int[] Heads = new int[64];
@@ -46,6 +49,7 @@ internal sealed class NlpSentence
             Forms = new string[size];
             Hashes = new WordHashes[size];
             Tags = new int[size];
+            FirstTags = new int[size];
             Feats = new int[size];
             Lemmas = new string?[size];
             Heads = new int[size];

@@ -43,28 +43,6 @@ public static class NlpTrainer
         return result;
     }
 
-    /// <summary>Gives every training sentence tags from a tagger trained without it, so the parser learns from realistic tags.</summary>
-    private static void JackKnife(List<TrainingSentence> train, List<TrainingSentence> dev, PosTagger full, NlpTrainingOptions options, TextWriter log)
-    {
-        for (int fold = 0; fold < options.Folds; fold++)
-        {
-            var held = new List<TrainingSentence>();
-            var rest = new List<TrainingSentence>();
-            for (int i = 0; i < train.Count; i++)
-            {
-                (i % options.Folds == fold ? held : rest).Add(train[i]);
-            }
-
-            log.WriteLine($"jack-knifing: fold {fold + 1} of {options.Folds}");
-            var tagger = PosTaggerTrainer.Train(rest, dev, new PosTaggerTrainer.Options(Seed: options.Seed + fold, MaxEpochs: 8), TextWriter.Null,
-                new Learning.LabelSet(full.Tags.Labels), new Learning.LabelSet(full.FeatsLabels.Labels));
-            foreach (var (sentence, tags) in PredictTags(tagger, held))
-            {
-                sentence.PredictedTags = tags;
-            }
-        }
-    }
-
     public static (string Train, string Dev) FindTreebank(string directory)
     {
         if (!Directory.Exists(directory))
@@ -100,7 +78,8 @@ public static class NlpTrainer
         }
 
         log.WriteLine("training the tagger");
-        var tagger = PosTaggerTrainer.Train(train, dev, new PosTaggerTrainer.Options(Seed: options.Seed, MaxEpochs: options.Wants("tagger") ? 12 : 3), log);
+        var tagger = PosTaggerTrainer.Train(train, dev,
+            new PosTaggerTrainer.Options(Seed: options.Seed, MaxEpochs: options.Wants("tagger") ? 12 : 3, Folds: options.Folds), log);
         log.WriteLine($"tagger: {tagger.Tags.Count} tags, {tagger.FeatsLabels.Count} feature sets, {tagger.FeatureCount:N0} features");
         Lemmatization.Lemmatizer? lemmatizer = null;
         if (options.Wants("lemmatizer"))
@@ -113,11 +92,7 @@ public static class NlpTrainer
         if (options.Wants("parser"))
         {
             var devTags = PredictTags(tagger, dev);
-            if (options.Folds > 1)
-            {
-                JackKnife(train, dev, tagger, options, log);
-            }
-            else
+            if (options.Folds <= 1)
             {
                 foreach (var sentence in train)
                 {

@@ -9,7 +9,10 @@ namespace Parley.Nlp;
 /// </summary>
 public sealed class UdAnalyzer : IDocumentComponent
 {
-    /// <summary>Longest sentence parsed, in words; longer ones are tagged and parsed in pieces of this size so time stays linear.</summary>
+    /// <summary>
+    /// Longest sentence parsed whole, in words; a longer one (only another segmenter makes them) is analysed in
+    /// pieces of this size, each piece's root hanging from the first piece's root, so time stays linear.
+    /// </summary>
     public const int MaxSentenceWords = 400;
 
     private readonly NlpModel _model;
@@ -32,15 +35,16 @@ public sealed class UdAnalyzer : IDocumentComponent
         string text = document.Text;
         foreach (var sentence in document.Sentences)
         {
+            int root = -1;
             for (int first = sentence.FirstToken; first < sentence.EndToken; first += MaxSentenceWords)
             {
                 int count = Math.Min(MaxSentenceWords, sentence.EndToken - first);
-                AnalyzePiece(scratch, items, text, first, count);
+                AnalyzePiece(scratch, items, text, first, count, ref root);
             }
         }
     }
 
-    private void AnalyzePiece(NlpScratch scratch, TokenData[] items, string text, int first, int count)
+    private void AnalyzePiece(NlpScratch scratch, TokenData[] items, string text, int first, int count, ref int root)
     {
         var s = scratch.Sentence;
         s.Reset(count);
@@ -65,6 +69,18 @@ public sealed class UdAnalyzer : IDocumentComponent
             t.Lemma = s.Lemmas[i];
             t.Head = s.Heads[i] < 0 ? -1 : first + s.Heads[i];
             t.DepRel = relations[s.Rels[i]];
+            if (t.Head == -1)
+            {
+                if (root < 0)
+                {
+                    root = first + i;
+                }
+                else
+                {
+                    t.Head = root;
+                    t.DepRel = "parataxis";
+                }
+            }
         }
     }
 }

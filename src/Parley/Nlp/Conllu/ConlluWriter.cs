@@ -6,7 +6,8 @@ namespace Parley.Nlp.Conllu;
 /// <summary>Writes sentences as CoNLL-U, with "# sent_id" and "# text" comments and multi-word token lines.</summary>
 public static class ConlluWriter
 {
-    public static void Write(TextWriter output, IEnumerable<ConlluSentence> sentences)
+    /// <summary>Writes the sentences; <paramref name="documentId"/>, when given, names the document on its "# newdoc" line.</summary>
+    public static void Write(TextWriter output, IEnumerable<ConlluSentence> sentences, string? documentId = null)
     {
         var sb = new StringBuilder();
         int n = 0;
@@ -14,7 +15,7 @@ public static class ConlluWriter
         {
             n++;
             sb.Clear();
-            AppendSentence(sb, sentence, n);
+            AppendSentence(sb, sentence, n, documentId);
             output.Write(sb);
         }
     }
@@ -26,11 +27,11 @@ public static class ConlluWriter
         return writer.ToString();
     }
 
-    private static void AppendSentence(StringBuilder sb, ConlluSentence s, int number)
+    private static void AppendSentence(StringBuilder sb, ConlluSentence s, int number, string? documentId)
     {
         if (s.NewDocument)
         {
-            sb.Append("# newdoc\n");
+            sb.Append(documentId is null ? "# newdoc\n" : "# newdoc id = " + Clean(documentId) + "\n");
         }
         else if (s.NewParagraph)
         {

@@ -10,11 +10,13 @@ namespace Parley.Nlp.Tagging;
 internal sealed class PosTagger
 {
     private readonly SparseModel _tagModel;
+    private readonly SparseModel? _secondModel;
     private readonly SparseModel _featsModel;
     private readonly int[][] _featsAllowed;
 
-    public PosTagger(LabelSet tags, LabelSet feats, SparseModel tagModel, SparseModel featsModel, int[][] featsAllowed)
+    public PosTagger(LabelSet tags, LabelSet feats, SparseModel tagModel, SparseModel? secondModel, SparseModel featsModel, int[][] featsAllowed)
     {
+        _secondModel = secondModel;
         Tags = tags;
         FeatsLabels = feats;
         _tagModel = tagModel;
@@ -39,7 +41,9 @@ internal sealed class PosTagger
 
     public string[] Xpos { get; }
 
-    public int FeatureCount => _tagModel.FeatureCount + _featsModel.FeatureCount;
+    public int FeatureCount => _tagModel.FeatureCount + (_secondModel?.FeatureCount ?? 0) + _featsModel.FeatureCount;
+
+    public bool TwoPass => _secondModel is not null;
 
     /// <summary>Tags every word of the sentence and chooses its features.</summary>
     public void Tag(NlpSentence s, FeatureBuffer features, int[] scores)
@@ -49,10 +53,27 @@ internal sealed class PosTagger
         for (int i = 0; i < n; i++)
         {
             features.Clear();
-            TagFeatures(s.Hashes, s.Tags, i, n, features);
+            TagFeatures(s.Hashes, s.FirstTags, i, n, features);
             scoreSpan.Clear();
             _tagModel.Score(features.Span, scoreSpan);
-            s.Tags[i] = SparseModel.ArgMax(scoreSpan, default);
+            s.FirstTags[i] = SparseModel.ArgMax(scoreSpan, default);
+        }
+
+        if (_secondModel is null)
+        {
+            Array.Copy(s.FirstTags, s.Tags, n);
+        }
+        else
+        {
+            for (int i = 0; i < n; i++)
+            {
+                features.Clear();
+                TagFeatures(s.Hashes, s.Tags, i, n, features);
+                RightFeatures(s.Hashes, s.Tags, s.FirstTags, i, n, features);
+                scoreSpan.Clear();
+                _secondModel.Score(features.Span, scoreSpan);
+                s.Tags[i] = SparseModel.ArgMax(scoreSpan, default);
+            }
         }
 
         for (int i = 0; i < n; i++)
@@ -123,6 +144,22 @@ internal sealed class PosTagger
         f.Add(37, i + 1 < n ? h[i + 1].Flags : 0, w.Flags);
     }
 
+    /// <summary>What the second pass adds: the first pass's tags of this word and the two to its right.</summary>
+    internal static void RightFeatures(WordHashes[] h, int[] tags, int[] first, int i, int n, FeatureBuffer f)
+    {
+        uint r1 = i + 1 < n ? (uint)first[i + 1] + 1 : 0, r2 = i + 2 < n ? (uint)first[i + 2] + 1 : 0;
+        uint t1 = i > 0 ? (uint)tags[i - 1] + 1 : 0;
+        uint own = (uint)first[i] + 1;
+        f.Add(40, r1);
+        f.Add(41, r2);
+        f.Add(42, r1, r2);
+        f.Add(43, t1, r1);
+        f.Add(44, r1, h[i].Lower);
+        f.Add(45, own);
+        f.Add(46, own, h[i].Suffix3);
+        f.Add(47, t1, own, r1);
+    }
+
     internal static void FeatsFeatures(WordHashes[] h, int[] tags, int i, int n, FeatureBuffer f)
     {
         ref readonly var w = ref h[i];
@@ -154,6 +191,8 @@ internal sealed class PosTagger
         }
 
         _tagModel.Write(writer);
+        writer.Write(_secondModel is not null);
+        _secondModel?.Write(writer);
         _featsModel.Write(writer);
     }
 
@@ -190,12 +229,13 @@ internal sealed class PosTagger
         }
 
         var tagModel = SparseModel.Read(reader);
+        var secondModel = reader.ReadBoolean() ? SparseModel.Read(reader) : null;
         var featsModel = SparseModel.Read(reader);
-        if (tagModel.Classes != tags.Count || featsModel.Classes != feats.Count)
+        if (tagModel.Classes != tags.Count || featsModel.Classes != feats.Count || (secondModel is not null && secondModel.Classes != tags.Count))
         {
             throw new ParleyException(ErrorCode.ModelFormat, "the tagger's weights do not match its labels; the model file is damaged");
         }
 
-        return new PosTagger(tags, feats, tagModel, featsModel, allowed);
+        return new PosTagger(tags, feats, tagModel, secondModel, featsModel, allowed);
     }
 }

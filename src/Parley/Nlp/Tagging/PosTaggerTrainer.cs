@@ -6,8 +6,13 @@ namespace Parley.Nlp.Tagging;
 /// <summary>Trains <see cref="PosTagger"/>: the tag model with early stopping on the development set, then the feature chooser.</summary>
 internal static class PosTaggerTrainer
 {
-    public sealed record Options(int MaxEpochs = 12, int Patience = 2, int Seed = 1, float Prune = 0f);
+    public sealed record Options(int MaxEpochs = 12, int Patience = 2, int Seed = 1, float Prune = 0f, int Folds = 0);
 
+    /// <summary>
+    /// Trains the tagger. With <see cref="Options.Folds"/> above 1 it has two passes: the second reads the first
+    /// pass's tags of the words to the right, and learns from first-pass tags made by taggers that did not see
+    /// the sentence (jack-knifing), which are also left in <see cref="TrainingSentence.PredictedTags"/>.
+    /// </summary>
     public static PosTagger Train(IReadOnlyList<TrainingSentence> train, IReadOnlyList<TrainingSentence>? dev, Options options, TextWriter log,
         LabelSet? tagLabels = null, LabelSet? featsLabels = null)
     {
@@ -48,13 +53,70 @@ internal static class PosTaggerTrainer
             allowed[t] = allowedSets[t].Count == 0 ? [feats.Add("_")] : [.. allowedSets[t].OrderByDescending(kv => kv.Value).Select(kv => kv.Key)];
         }
 
-        var tagModel = TrainTags(train, goldTags, dev, tags, options, log);
+        var tagModel = TrainTags(train, goldTags, null, dev, null, tags, options, log);
+        SparseModel? second = null;
+        if (options.Folds > 1)
+        {
+            var first = new int[train.Count][];
+            for (int fold = 0; fold < options.Folds; fold++)
+            {
+                var rest = new List<int>();
+                var held = new List<int>();
+                for (int s = 0; s < train.Count; s++)
+                {
+                    (s % options.Folds == fold ? held : rest).Add(s);
+                }
+
+                var foldModel = TrainTags(rest.Select(s => train[s]).ToList(), rest.Select(s => goldTags[s]).ToArray(), null, dev, null, tags,
+                    options with { Seed = options.Seed + 100 + fold, MaxEpochs = Math.Min(options.MaxEpochs, 8) }, TextWriter.Null);
+                foreach (int s in held)
+                {
+                    first[s] = Predict(foldModel, null, train[s], null);
+                }
+
+                log.WriteLine($"  tagger: jack-knife fold {fold + 1} of {options.Folds} done");
+            }
+
+            for (int s = 0; s < train.Count; s++)
+            {
+                train[s].PredictedTags = first[s];
+            }
+
+            var devFirst = dev?.Select(d => Predict(tagModel, null, d, null)).ToArray();
+            log.WriteLine("  tagger: second pass");
+            second = TrainTags(train, goldTags, first, dev, devFirst, tags, options, log);
+        }
+
         var featsModel = TrainFeats(train, goldTags, goldFeats, allowed, feats, options);
-        return new PosTagger(tags, feats, tagModel, featsModel, allowed);
+        return new PosTagger(tags, feats, tagModel, second, featsModel, allowed);
     }
 
-    private static SparseModel TrainTags(IReadOnlyList<TrainingSentence> train, int[][] gold, IReadOnlyList<TrainingSentence>? dev, LabelSet tags,
-        Options options, TextWriter log)
+    /// <summary>Tags one sentence with one pass of weights (the second pass when <paramref name="first"/> is given).</summary>
+    private static int[] Predict(SparseModel model, int[]? first, TrainingSentence sentence, FeatureBuffer? buffer)
+    {
+        var features = buffer ?? new FeatureBuffer();
+        int n = sentence.Count;
+        var scores = new int[model.Classes];
+        var predicted = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            features.Clear();
+            PosTagger.TagFeatures(sentence.Hashes, predicted, i, n, features);
+            if (first is not null)
+            {
+                PosTagger.RightFeatures(sentence.Hashes, predicted, first, i, n, features);
+            }
+
+            Array.Clear(scores);
+            model.Score(features.Span, scores);
+            predicted[i] = SparseModel.ArgMax(scores, default);
+        }
+
+        return predicted;
+    }
+
+    private static SparseModel TrainTags(IReadOnlyList<TrainingSentence> train, int[][] gold, int[][]? first, IReadOnlyList<TrainingSentence>? dev,
+        int[][]? devFirst, LabelSet tags, Options options, TextWriter log)
     {
         var trainer = new PerceptronTrainer(tags.Count);
         var features = new FeatureBuffer();
@@ -83,6 +145,11 @@ internal static class PosTaggerTrainer
                 {
                     features.Clear();
                     PosTagger.TagFeatures(sentence.Hashes, predicted, i, n, features);
+                    if (first is not null)
+                    {
+                        PosTagger.RightFeatures(sentence.Hashes, predicted, first[s], i, n, features);
+                    }
+
                     Array.Clear(scores);
                     trainer.Score(features.Span, scores);
                     int guess = ArgMax(scores);
@@ -95,7 +162,7 @@ internal static class PosTaggerTrainer
             }
 
             var model = trainer.Freeze(options.Prune);
-            var (devAccuracy, devUpos) = dev is null ? (0, 0) : Accuracy(model, dev, tags);
+            var (devAccuracy, devUpos) = dev is null ? (0, 0) : Accuracy(model, dev, devFirst, tags);
             log.WriteLine($"  tagger epoch {epoch}: train {100.0 * correct / total:F2}%, dev {100 * devAccuracy:F2}% (UPOS {100 * devUpos:F2}%), {model.FeatureCount:N0} features, {watch.Elapsed.TotalSeconds:F1}s");
             if (dev is null || devAccuracy > bestAccuracy)
             {
@@ -112,28 +179,17 @@ internal static class PosTaggerTrainer
         return best!;
     }
 
-    /// <summary>Tag accuracy (UPOS+XPOS pair) of frozen weights on gold-tokenised sentences.</summary>
-    internal static (double Tag, double Upos) Accuracy(SparseModel model, IReadOnlyList<TrainingSentence> sentences, LabelSet tags)
+    /// <summary>Tag accuracy (UPOS+XPOS pair) and UPOS accuracy of frozen weights on gold-tokenised sentences.</summary>
+    internal static (double Tag, double Upos) Accuracy(SparseModel model, IReadOnlyList<TrainingSentence> sentences, int[][]? first, LabelSet tags)
     {
         var features = new FeatureBuffer();
-        var scores = new int[model.Classes];
-        var predicted = new int[256];
         int correct = 0, total = 0, upos = 0;
-        foreach (var sentence in sentences)
+        for (int s = 0; s < sentences.Count; s++)
         {
-            int n = sentence.Count;
-            if (predicted.Length < n)
+            var sentence = sentences[s];
+            var predicted = Predict(model, first?[s], sentence, features);
+            for (int i = 0; i < sentence.Count; i++)
             {
-                predicted = new int[n * 2];
-            }
-
-            for (int i = 0; i < n; i++)
-            {
-                features.Clear();
-                PosTagger.TagFeatures(sentence.Hashes, predicted, i, n, features);
-                Array.Clear(scores);
-                model.Score(features.Span, scores);
-                predicted[i] = SparseModel.ArgMax(scores, default);
                 var w = sentence.Source.Words[i];
                 correct += predicted[i] == tags.IndexOf(TrainingSentence.TagOf(w)) ? 1 : 0;
                 upos += tags[predicted[i]].AsSpan().StartsWith(w.Upos + "\t") ? 1 : 0;

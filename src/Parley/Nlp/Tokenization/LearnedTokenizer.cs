@@ -34,6 +34,9 @@ internal sealed class LearnedTokenizer
     /// <summary>Longest token built; longer runs of joined pieces are cut.</summary>
     public const int MaxTokenLength = 100;
 
+    /// <summary>Longest sentence, in tokens: text without sentence ends (a list, a run-on input) is cut here so analysis stays linear.</summary>
+    public const int MaxSentenceTokens = 250;
+
     private readonly SparseModel _gaps;
     private readonly SparseModel _multiwords;
     private readonly SparseModel _sentences;
@@ -105,7 +108,7 @@ internal sealed class LearnedTokenizer
             SentenceFeatures(text, tokens, t, since, end, features);
             scores.Clear();
             _sentences.Score(features.Span, scores);
-            if (scores[1] > scores[0])
+            if (scores[1] > scores[0] || since >= MaxSentenceTokens)
             {
                 output.SentenceEnds.Add(t + 1);
                 since = 0;

@@ -1,0 +1,78 @@
+using System.Text;
+using Parley.Documents;
+using Xunit;
+using static Parley.Tests.Nlp.NlpPipelineTests;
+
+namespace Parley.Tests.Nlp;
+
+/// <summary>Input that could break a tokenizer or parser: it must finish, in bounded time, with a consistent analysis.</summary>
+public class BadInputTests
+{
+    private static void AssertConsistent(NewsDocument d)
+    {
+        var tokens = d.Tokens.AsSpan();
+        int previousEnd = 0;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            Assert.True(tokens[i].Start >= previousEnd && tokens[i].Length > 0);
+            previousEnd = tokens[i].Start + tokens[i].Length;
+            Assert.True(tokens[i].Head == -1 || (tokens[i].Head >= 0 && tokens[i].Head < tokens.Length));
+        }
+
+        foreach (var s in d.Sentences)
+        {
+            Assert.True(s.TokenCount > 0);
+        }
+    }
+
+    [Fact]
+    public void A_megabyte_sentence_without_punctuation_is_analysed_in_bounded_time()
+    {
+        var sb = new StringBuilder();
+        var words = new[] { "the", "minister", "said", "that", "talks", "in", "Geneva", "would", "continue", "next", "week" };
+        for (int i = 0; sb.Length < 1_000_000; i++)
+        {
+            sb.Append(words[i % words.Length]).Append(' ');
+        }
+
+        var task = Task.Run(() => Analyze(sb.ToString()));
+        Assert.True(task.Wait(TimeSpan.FromMinutes(2)), "a 1 MB sentence took more than two minutes");
+        AssertConsistent(task.Result);
+        Assert.True(task.Result.Tokens.Count > 90_000);
+    }
+
+    [Fact]
+    public void A_megabyte_without_any_space_is_cut_into_bounded_tokens()
+    {
+        var text = new string('a', 500_000) + new string('.', 500_000);
+        var task = Task.Run(() => Analyze(text));
+        Assert.True(task.Wait(TimeSpan.FromMinutes(2)), "a 1 MB word took more than two minutes");
+        AssertConsistent(task.Result);
+        Assert.All(task.Result.Tokens.AsSpan().ToArray(), t => Assert.True(t.Length <= 200));
+    }
+
+    [Fact]
+    public void Control_characters_do_not_become_tokens()
+    {
+        var d = Analyze("The minister\u0001 said\u0007 on\u001F Friday\u0000 that talks\u0008 would go on.");
+        AssertConsistent(d);
+        foreach (var t in d.Tokens.AsSpan())
+        {
+            Assert.DoesNotContain(d.Text.Substring(t.Start, t.Length), char.IsControl);
+        }
+    }
+
+    [Fact]
+    public void Mixed_scripts_and_emoji_are_analysed_without_error()
+    {
+        var d = Analyze("Лавров said «мы согласны» to 克林顿 in Genève 🇨🇭 today — مرحبا. Ok 👍🏽 done.");
+        AssertConsistent(d);
+        Assert.Contains(Enumerable.Range(0, d.Tokens.Count), i => d.Token(i).Form == "Лавров");
+        foreach (var t in d.Tokens.AsSpan())
+        {
+            string form = d.Text.Substring(t.Start, t.Length);
+            Assert.False(char.IsLowSurrogate(form[0]), "a token starts inside a surrogate pair");
+            Assert.False(char.IsHighSurrogate(form[^1]), "a token ends inside a surrogate pair");
+        }
+    }
+}
