@@ -68,7 +68,7 @@ internal static partial class GlueRepair
         var found = new List<(int, bool, int)>();
         foreach (Match m in GluedSentence().Matches(s))
         {
-            if (IsAbbreviationBefore(s, m.Index))
+            if (IsAbbreviationBefore(s, m.Index) || InWebAddress(s, m.Index))
             {
                 continue;
             }
@@ -90,6 +90,14 @@ internal static partial class GlueRepair
         }
 
         return found.OrderBy(f => f.Item1);
+    }
+
+    private static bool InWebAddress(string s, int index)
+    {
+        int start = s.LastIndexOfAny([' ', '\n'], index) + 1;
+        int end = s.IndexOfAny([' ', '\n'], index);
+        var chunk = s.AsSpan(start, (end < 0 ? s.Length : end) - start);
+        return chunk.Contains("://", StringComparison.Ordinal) || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || chunk.Contains('@');
     }
 
     private static bool InsideQuote(string s, int index)
