@@ -47,7 +47,8 @@ internal static partial class GlueRepair
                 }
 
                 blocks.Add(new Block(BlockKind.Paragraph, left));
-                flags.Add(new PendingFlag(QualityFlagKinds.GluedSentence, paragraph.OriginAt(splitAt - 1), 2, s.Substring(splitAt - 1, 2),
+                int glueEnd = Math.Min(s.Length, splitAt + 1);
+                flags.Add(new PendingFlag(QualityFlagKinds.GluedSentence, paragraph.OriginAt(position), glueEnd - position, s[position..glueEnd],
                     "no space after the full stop; restored the paragraph break a scraper dropped"));
                 segStart = splitAt;
             }
