@@ -68,10 +68,16 @@ internal sealed class NlpSentence
         }
     }
 
-    public static WordHashes HashWord(ReadOnlySpan<char> form)
+    public static WordHashes HashWord(ReadOnlySpan<char> original)
     {
+        Span<char> form = original.Length <= 128 ? stackalloc char[original.Length] : new char[original.Length];
+        for (int i = 0; i < original.Length; i++)
+        {
+            form[i] = FeatureHash.Canonical(original[i]);
+        }
+
         Span<char> lower = form.Length <= 128 ? stackalloc char[form.Length] : new char[form.Length];
-        form.ToLowerInvariant(lower);
+        ((ReadOnlySpan<char>)form).ToLowerInvariant(lower);
         var h = new WordHashes
         {
             Form = FeatureHash.Of(form),
@@ -150,7 +156,7 @@ internal sealed class NlpSentence
         int run = 0;
         foreach (char ch in form)
         {
-            char c = char.IsUpper(ch) ? 'X' : char.IsLower(ch) ? 'x' : char.IsDigit(ch) ? 'd' : char.IsLetter(ch) ? 'l' : ch;
+            char c = char.IsUpper(ch) ? 'X' : char.IsLower(ch) ? 'x' : char.IsDigit(ch) ? 'd' : char.IsLetter(ch) ? 'l' : FeatureHash.Canonical(ch);
             if (c == last)
             {
                 if (++run > 3)

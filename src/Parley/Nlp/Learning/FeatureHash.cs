@@ -21,17 +21,32 @@ public static class FeatureHash
         return Final(h ^ (uint)text.Length);
     }
 
-    /// <summary>Hashes text lowercased (invariant culture), without allocating.</summary>
+    /// <summary>Hashes text lowercased (invariant culture) and with quote marks made canonical (<see cref="Canonical"/>), without allocating.</summary>
     public static uint OfLower(ReadOnlySpan<char> text)
     {
         uint h = 2166136261;
         foreach (char c in text)
         {
-            h = (h ^ char.ToLowerInvariant(c)) * 16777619;
+            h = (h ^ Canonical(char.ToLowerInvariant(c))) * 16777619;
         }
 
         return Final(h ^ (uint)text.Length);
     }
+
+    /// <summary>
+    /// Quote marks the training treebank rarely or never shows («» „ ‚ ‹›) stand for the ones it does (“ ” ‘ ’),
+    /// so news in other typographic traditions reads like the training data. Used only for features.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char Canonical(char c) => c switch
+    {
+        '«' or '„' or '‟' => '“',
+        '»' => '”',
+        '‚' or '‹' or '‛' => '‘',
+        '›' => '’',
+        '―' => '—',
+        _ => c,
+    };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Mix(uint h, uint value)

@@ -170,7 +170,7 @@ internal sealed class LearnedTokenizer
         switch (a.Kind)
         {
             case Tokenization.Atoms.Kind.Other:
-                return text[a.Start];
+                return FeatureHash.Canonical(text[a.Start]);
             case Tokenization.Atoms.Kind.Digits:
                 return 0x20000u + (uint)Math.Min(a.Length, 5);
             default:

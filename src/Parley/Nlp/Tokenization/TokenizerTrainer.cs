@@ -9,6 +9,9 @@ internal static class TokenizerTrainer
     {
         var usable = train.Where(p => p.Aligned).ToList();
         log.WriteLine($"  tokenizer: {usable.Count:N0} of {train.Count:N0} paragraphs line up with their tokens");
+        int original = usable.Count;
+        usable.AddRange(Augment(usable, new Random(seed + 41)));
+        log.WriteLine($"  tokenizer: {usable.Count - original:N0} paragraphs added with other quote and dash styles");
         var tails = CollectTails(usable);
         var random = new Random(seed + 31);
         var gaps = TrainGaps(usable, random, log);
@@ -18,6 +21,52 @@ internal static class TokenizerTrainer
         var (tokenF1, wordF1, sentenceF1) = Evaluate(tokenizer, dev);
         log.WriteLine($"  tokenizer on dev paragraphs: tokens F1 {100 * tokenF1:F2}, multi-word splits F1 {100 * wordF1:F2}, sentences F1 {100 * sentenceF1:F2}");
         return tokenizer;
+    }
+
+    /// <summary>
+    /// Copies of paragraphs with straight double quotes written in another tradition («», „“, “”) and spaced
+    /// hyphens written as dashes, so the tokenizer sees the typography of international news. Each replacement
+    /// is one character for one, so the gold spans stay valid.
+    /// </summary>
+    private static List<RawParagraph> Augment(List<RawParagraph> paragraphs, Random random)
+    {
+        (char Open, char Close)[] styles = [('«', '»'), ('„', '“'), ('“', '”')];
+        var result = new List<RawParagraph>();
+        foreach (var p in paragraphs)
+        {
+            bool quotes = p.Text.Contains('"');
+            bool dashes = p.Text.Contains(" - ", StringComparison.Ordinal);
+            if ((!quotes && !dashes) || random.NextDouble() < 0.5)
+            {
+                continue;
+            }
+
+            var style = styles[random.Next(styles.Length)];
+            char dash = random.Next(2) == 0 ? '—' : '–';
+            var chars = p.Text.ToCharArray();
+            bool open = true;
+            foreach (var t in p.Tokens)
+            {
+                if (t.End - t.Start != 1)
+                {
+                    continue;
+                }
+
+                if (chars[t.Start] == '"')
+                {
+                    chars[t.Start] = open ? style.Open : style.Close;
+                    open = !open;
+                }
+                else if (chars[t.Start] == '-' && t.Start > 0 && chars[t.Start - 1] == ' ' && t.End < chars.Length && chars[t.End] == ' ')
+                {
+                    chars[t.Start] = dash;
+                }
+            }
+
+            result.Add(new RawParagraph { Text = new string(chars), Tokens = p.Tokens, SentenceEnds = p.SentenceEnds, Sentences = p.Sentences, Aligned = true });
+        }
+
+        return result;
     }
 
     /// <summary>The endings that split off as the second word of a multi-word token at least twice ("n't", "'s").</summary>
