@@ -45,12 +45,6 @@ public static class ParleyCli
             stderr.WriteLine($"parley: internal error ({e.GetType().Name}): {e.Message}");
             return ExitSomeFailed;
         }
-        catch (ParleyException e)
-        {
-            // A damaged or missing model, say: one clear line, not a stack trace.
-            stderr.WriteLine($"parley: {e.Message}");
-            return ExitSomeFailed;
-        }
     }
 
     private static IEnumerable<Command> Commands(CliContext context)

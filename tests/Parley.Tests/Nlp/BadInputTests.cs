@@ -26,7 +26,7 @@ public class BadInputTests
     }
 
     [Fact]
-    public void A_megabyte_sentence_without_punctuation_is_analysed_in_bounded_time()
+    public async Task A_megabyte_sentence_without_punctuation_is_analysed_in_bounded_time()
     {
         var sb = new StringBuilder();
         var words = new[] { "the", "minister", "said", "that", "talks", "in", "Geneva", "would", "continue", "next", "week" };
@@ -35,20 +35,18 @@ public class BadInputTests
             sb.Append(words[i % words.Length]).Append(' ');
         }
 
-        var task = Task.Run(() => Analyze(sb.ToString()));
-        Assert.True(task.Wait(TimeSpan.FromMinutes(2)), "a 1 MB sentence took more than two minutes");
-        AssertConsistent(task.Result);
-        Assert.True(task.Result.Tokens.Count > 90_000);
+        var d = await Task.Run(() => Analyze(sb.ToString())).WaitAsync(TimeSpan.FromMinutes(2));
+        AssertConsistent(d);
+        Assert.True(d.Tokens.Count > 90_000);
     }
 
     [Fact]
-    public void A_megabyte_without_any_space_is_cut_into_bounded_tokens()
+    public async Task A_megabyte_without_any_space_is_cut_into_bounded_tokens()
     {
         var text = new string('a', 500_000) + new string('.', 500_000);
-        var task = Task.Run(() => Analyze(text));
-        Assert.True(task.Wait(TimeSpan.FromMinutes(2)), "a 1 MB word took more than two minutes");
-        AssertConsistent(task.Result);
-        Assert.All(task.Result.Tokens.AsSpan().ToArray(), t => Assert.True(t.Length <= 200));
+        var d = await Task.Run(() => Analyze(text)).WaitAsync(TimeSpan.FromMinutes(2));
+        AssertConsistent(d);
+        Assert.All(d.Tokens.AsSpan().ToArray(), t => Assert.True(t.Length <= 200));
     }
 
     [Fact]

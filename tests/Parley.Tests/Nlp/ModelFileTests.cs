@@ -17,8 +17,9 @@ public sealed class ModelFileTests : IDisposable
     {
         var file = new ModelFile(new JsonObject { ["kind"] = "test", ["licence"] = "CC BY-SA 4.0" });
         var trainer = new PerceptronTrainer(3);
-        trainer.Tick();
         trainer.Update([1u, 2u, 3u], 2, 0);
+        trainer.Tick();
+        trainer.Tick();
         var weights = trainer.Freeze();
         file.AddBlock("weights", weights.Write);
         file.AddBlock("empty", _ => { });
