@@ -15,7 +15,8 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
         var folds = new Option<int>("--folds") { Description = "Folds for the jack-knifed tags the parser learns from (1 = gold tags)", DefaultValueFactory = _ => 5 };
         var parserEpochs = new Option<int>("--parser-epochs") { Description = "Most parser training epochs", DefaultValueFactory = _ => 15 };
-        var nlp = new Command("nlp", "Tokenizer, sentence splitter, tagger, lemmatizer and parser from a UD treebank") { data, output, only, seed, folds, parserEpochs };
+        var taggerEpochs = new Option<int>("--tagger-epochs") { Description = "Most tagger training epochs", DefaultValueFactory = _ => 12 };
+        var nlp = new Command("nlp", "Tokenizer, sentence splitter, tagger, lemmatizer and parser from a UD treebank") { data, output, only, seed, folds, parserEpochs, taggerEpochs };
         nlp.SetAction(parsed =>
         {
             string target = parsed.GetValue(output)!;
@@ -28,6 +29,7 @@ internal static class TrainCommand
                 Seed = parsed.GetValue(seed),
                 Folds = parsed.GetValue(folds),
                 ParserEpochs = parsed.GetValue(parserEpochs),
+                TaggerEpochs = parsed.GetValue(taggerEpochs),
             };
             try
             {

@@ -18,6 +18,9 @@ public sealed record NlpTrainingOptions
     /// <summary>Most parser training epochs (the development set stops training earlier when LAS stops rising).</summary>
     public int ParserEpochs { get; init; } = 15;
 
+    /// <summary>Most tagger training epochs per pass (the development set stops training earlier).</summary>
+    public int TaggerEpochs { get; init; } = 12;
+
     public bool Wants(string component) => Only.Count == 0 || Only.Contains(component);
 }
 
@@ -79,7 +82,7 @@ public static class NlpTrainer
 
         log.WriteLine("training the tagger");
         var tagger = PosTaggerTrainer.Train(train, dev,
-            new PosTaggerTrainer.Options(Seed: options.Seed, MaxEpochs: options.Wants("tagger") ? 12 : 3, Folds: options.Folds), log);
+            new PosTaggerTrainer.Options(Seed: options.Seed, MaxEpochs: options.Wants("tagger") ? options.TaggerEpochs : 3, Folds: options.Folds), log);
         log.WriteLine($"tagger: {tagger.Tags.Count} tags, {tagger.FeatsLabels.Count} feature sets, {tagger.FeatureCount:N0} features");
         Lemmatization.Lemmatizer? lemmatizer = null;
         if (options.Wants("lemmatizer"))

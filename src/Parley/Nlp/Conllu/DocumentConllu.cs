@@ -9,11 +9,8 @@ public static class DocumentConllu
     {
         var result = new List<ConlluSentence>(document.Sentences.Count);
         var tokens = document.Tokens.AsSpan();
-        var blockStarts = new HashSet<int>();
-        foreach (var block in RuleSegmenter.Blocks(document))
-        {
-            blockStarts.Add(block.Start);
-        }
+        var blockStarts = RuleSegmenter.Blocks(document).Select(b => b.Start).Order().ToList();
+        int nextBlock = 0;
 
         string text = document.Text;
         int previousEnd = -1;
@@ -25,7 +22,7 @@ public static class DocumentConllu
                 SentId = (idPrefix ?? document.ContentHash) + "-" + (si + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Text = text.Substring(sd.Start, sd.Length).Replace('\n', ' ').Replace('\r', ' '),
                 NewDocument = si == 0,
-                NewParagraph = si == 0 || HasBlockStartBetween(blockStarts, previousEnd, sd.Start),
+                NewParagraph = si == 0 || StartsBlock(blockStarts, ref nextBlock, previousEnd, sd.Start),
             };
             previousEnd = sd.Start + sd.Length;
             int first = sd.FirstToken;
@@ -74,16 +71,16 @@ public static class DocumentConllu
         return result;
     }
 
-    private static bool HasBlockStartBetween(HashSet<int> starts, int from, int to)
+    /// <summary>Whether a block starts after the previous sentence and by this one; walks the sorted starts once over the document.</summary>
+    private static bool StartsBlock(List<int> starts, ref int next, int from, int to)
     {
-        foreach (int s in starts)
+        bool found = false;
+        while (next < starts.Count && starts[next] <= to)
         {
-            if (s > from && s <= to)
-            {
-                return true;
-            }
+            found |= starts[next] > from;
+            next++;
         }
 
-        return false;
+        return found;
     }
 }

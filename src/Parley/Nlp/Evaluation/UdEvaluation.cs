@@ -45,11 +45,19 @@ public static class UdEvaluation
             self.Refresh();
             var cpu0 = self.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
+            long segmenting = 0;
+            var before = NlpAnalyzer.StageTimes();
             foreach (var document in analysed)
             {
+                long t0 = Stopwatch.GetTimestamp();
                 segmenter.Process(document);
+                segmenting += Stopwatch.GetTimestamp() - t0;
                 analyzer.Process(document);
             }
+
+            var after = NlpAnalyzer.StageTimes();
+            log?.WriteLine($"  time: segmenting {Stopwatch.GetElapsedTime(0, segmenting).TotalSeconds:F2}s, tagging {(after.Tagging - before.Tagging).TotalSeconds:F2}s, " +
+                           $"lemmatizing {(after.Lemmatizing - before.Lemmatizing).TotalSeconds:F2}s, parsing {(after.Parsing - before.Parsing).TotalSeconds:F2}s");
 
             times.Add(watch.Elapsed.TotalSeconds);
             self.Refresh();

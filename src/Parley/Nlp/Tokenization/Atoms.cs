@@ -43,6 +43,32 @@ internal static class Atoms
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u200B' || c == '\uFEFF' || char.IsControl(c);
 
+    /// <summary>For each piece, the first and last piece of its chunk (pieces not separated by white space), in linear time.</summary>
+    public static void FindChunks(List<Atom> atoms, List<(int First, int Last)> chunks)
+    {
+        chunks.Clear();
+        int first = 0;
+        for (int k = 0; k < atoms.Count; k++)
+        {
+            if (atoms[k].SpaceBefore)
+            {
+                first = k;
+            }
+
+            chunks.Add((first, -1));
+        }
+
+        int last = atoms.Count - 1;
+        for (int k = atoms.Count - 1; k >= 0; k--)
+        {
+            chunks[k] = (chunks[k].First, last);
+            if (atoms[k].SpaceBefore)
+            {
+                last = k - 1;
+            }
+        }
+    }
+
     /// <summary>Splits text[start..end) into pieces; each gets whether white space comes before it.</summary>
     public static void Split(string text, int start, int end, List<Atom> output)
     {

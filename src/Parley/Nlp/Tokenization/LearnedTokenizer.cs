@@ -17,6 +17,9 @@ internal sealed class SegmentBuffer
 
     internal List<Atom> Atoms { get; } = [];
 
+    /// <summary>For each piece, the index of the first and last piece of its white-space-delimited chunk.</summary>
+    internal List<(int First, int Last)> Chunks { get; } = [];
+
     public void Clear()
     {
         Tokens.Clear();
@@ -62,6 +65,8 @@ internal sealed class LearnedTokenizer
         output.Clear();
         var atoms = output.Atoms;
         Tokenization.Atoms.Split(text, start, end, atoms);
+        Tokenization.Atoms.FindChunks(atoms, output.Chunks);
+        var chunks = output.Chunks;
         Span<int> scores = stackalloc int[2];
         int tokenStart = 0;
         for (int k = 1; k <= atoms.Count; k++)
@@ -76,7 +81,7 @@ internal sealed class LearnedTokenizer
                 else
                 {
                     features.Clear();
-                    GapFeatures(text, atoms, tokenStart, k, features);
+                    GapFeatures(text, atoms, chunks, tokenStart, k, features);
                     scores.Clear();
                     _gaps.Score(features.Span, scores);
                     split = scores[1] > scores[0];
@@ -188,21 +193,11 @@ internal sealed class LearnedTokenizer
     }
 
     /// <summary>Features of the place where atoms[k-1] and atoms[k] touch; the token under construction starts at atoms[first].</summary>
-    internal static void GapFeatures(string text, List<Atom> atoms, int first, int k, FeatureBuffer f)
+    internal static void GapFeatures(string text, List<Atom> atoms, List<(int First, int Last)> chunks, int first, int k, FeatureBuffer f)
     {
         var left = atoms[k - 1];
         var right = atoms[k];
-        int chunkStart = k - 1;
-        while (chunkStart > 0 && !atoms[chunkStart].SpaceBefore)
-        {
-            chunkStart--;
-        }
-
-        int chunkEnd = k;
-        while (chunkEnd + 1 < atoms.Count && !atoms[chunkEnd + 1].SpaceBefore)
-        {
-            chunkEnd++;
-        }
+        var (chunkStart, chunkEnd) = chunks[k];
 
         bool hasRight2 = k + 1 <= chunkEnd;
         bool hasLeft2 = k - 2 >= chunkStart;

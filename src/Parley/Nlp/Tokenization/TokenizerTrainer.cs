@@ -93,6 +93,7 @@ internal static class TokenizerTrainer
         var trainer = new PerceptronTrainer(2);
         var features = new FeatureBuffer();
         var atoms = new List<Atom>();
+        var chunks = new List<(int First, int Last)>();
         var starts = new HashSet<int>();
         var scores = new float[2];
         int unreachable = 0;
@@ -104,6 +105,7 @@ internal static class TokenizerTrainer
             {
                 var p = paragraphs[pi];
                 Atoms.Split(p.Text, 0, p.Text.Length, atoms);
+                Atoms.FindChunks(atoms, chunks);
                 starts.Clear();
                 foreach (var t in p.Tokens)
                 {
@@ -126,7 +128,7 @@ internal static class TokenizerTrainer
                     }
 
                     features.Clear();
-                    LearnedTokenizer.GapFeatures(p.Text, atoms, first, k, features);
+                    LearnedTokenizer.GapFeatures(p.Text, atoms, chunks, first, k, features);
                     Array.Clear(scores);
                     trainer.Score(features.Span, scores);
                     int guess = scores[1] > scores[0] ? 1 : 0;
