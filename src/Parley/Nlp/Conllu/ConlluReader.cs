@@ -110,16 +110,20 @@ public static class ConlluReader
         {
             sentence.SentId = body[(body.IndexOf('=') + 1)..].Trim().ToString();
         }
-        else if (body.StartsWith("newdoc", StringComparison.Ordinal))
+        else if (IsMarker(body, "newdoc"))
         {
             sentence.NewDocument = true;
             sentence.NewParagraph = true;
         }
-        else if (body.StartsWith("newpar", StringComparison.Ordinal))
+        else if (IsMarker(body, "newpar"))
         {
             sentence.NewParagraph = true;
         }
     }
+
+    /// <summary>"# newpar", "# newpar id = x" or "# newpar = x", but not "# newpar_block = ...".</summary>
+    private static bool IsMarker(ReadOnlySpan<char> body, string marker) =>
+        body.StartsWith(marker, StringComparison.Ordinal) && (body.Length == marker.Length || body[marker.Length] is ' ' or '=' or '\t');
 
     internal static bool HasNoSpaceAfter(string misc) =>
         misc.Contains("SpaceAfter=No", StringComparison.Ordinal);
