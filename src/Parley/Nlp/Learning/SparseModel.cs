@@ -1,15 +1,19 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Parley.Nlp.Learning;
 
 /// <summary>
 /// Frozen, averaged perceptron weights: for each feature hash, the classes it votes for with 16-bit
 /// weights. One open-addressing probe finds a feature; its votes lie next to each other in one array.
+/// Features that vote for many classes are kept as dense rows in memory and added with SIMD.
 /// Read-only once built, so one instance serves any number of threads.
 /// </summary>
 public sealed class SparseModel
 {
+    /// <summary>An empty slot has Start -1; a dense row has End -1 and Start at its offset in the dense weights.</summary>
     [StructLayout(LayoutKind.Sequential)]
     private struct Slot
     {
@@ -17,6 +21,9 @@ public sealed class SparseModel
         public int Start;
         public int End;
     }
+
+    /// <summary>Dense rows: every class's weight, one row per feature that votes for many classes.</summary>
+    private readonly short[] _dense;
 
     private readonly Slot[] _table;
     private readonly int _mask;
@@ -46,6 +53,17 @@ public sealed class SparseModel
             _table[i].Start = -1;
         }
 
+        // Rows voting for many classes are cheaper to add as one dense vector than vote by vote.
+        int denseThreshold = classes >= 16 ? Math.Max(8, classes / 8) : int.MaxValue;
+        int denseRows = 0;
+        for (int r = 0; r < keys.Length; r++)
+        {
+            denseRows += rowStart[r + 1] - rowStart[r] >= denseThreshold ? 1 : 0;
+        }
+
+        _dense = new short[(long)denseRows * classes];
+        int denseNext = 0;
+
         for (int r = 0; r < keys.Length; r++)
         {
             int i = (int)(keys[r] & (uint)_mask);
@@ -59,7 +77,21 @@ public sealed class SparseModel
                 i = (i + 1) & _mask;
             }
 
-            _table[i] = new Slot { Key = keys[r], Start = rowStart[r], End = rowStart[r + 1] };
+            if (rowStart[r + 1] - rowStart[r] >= denseThreshold)
+            {
+                int offset = denseNext;
+                denseNext += classes;
+                for (int e = rowStart[r]; e < rowStart[r + 1]; e++)
+                {
+                    _dense[offset + (int)(votes[e] & 0xFFFF)] = (short)(votes[e] >> 16);
+                }
+
+                _table[i] = new Slot { Key = keys[r], Start = offset, End = -1 };
+            }
+            else
+            {
+                _table[i] = new Slot { Key = keys[r], Start = rowStart[r], End = rowStart[r + 1] };
+            }
         }
     }
 
@@ -108,36 +140,77 @@ public sealed class SparseModel
         return new SparseModel(classes, scale, [.. keys], [.. starts], [.. votes]);
     }
 
-    /// <summary>Adds every feature's votes to <paramref name="scores"/> (in quantisation steps).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Score(ReadOnlySpan<uint> features, Span<int> scores)
+    /// <summary>Adds every feature's votes to <paramref name="scores"/> (in quantisation steps); <paramref name="scores"/> holds one entry per class.</summary>
+    public unsafe void Score(ReadOnlySpan<uint> features, Span<int> scores)
     {
-        var table = _table;
-        var votes = _votes;
-        foreach (uint f in features)
+        if (scores.Length < Classes)
         {
-            int i = (int)(f & (uint)_mask);
-            while (true)
-            {
-                ref readonly Slot slot = ref table[i];
-                if (slot.Start < 0)
-                {
-                    break;
-                }
+            ThrowHelper.ThrowIndexOutOfRange(nameof(scores));
+        }
 
-                if (slot.Key == f)
+        var votes = _votes;
+        int mask = _mask;
+        fixed (Slot* table = _table)
+        {
+            // Ask for every slot first, so the memory reads overlap instead of waiting one by one.
+            if (Sse.IsSupported)
+            {
+                foreach (uint f in features)
                 {
-                    for (int e = slot.Start; e < slot.End; e++)
+                    Sse.Prefetch0(table + (f & (uint)mask));
+                }
+            }
+
+            foreach (uint f in features)
+            {
+                Slot* slot = table + (f & (uint)mask);
+                while (slot->Start >= 0)
+                {
+                    if (slot->Key == f)
                     {
-                        uint v = votes[e];
-                        scores[(int)(v & 0xFFFF)] += (short)(v >> 16);
+                        if (slot->End < 0)
+                        {
+                            AddDense(slot->Start, scores);
+                        }
+                        else
+                        {
+                            for (int e = slot->Start; e < slot->End; e++)
+                            {
+                                uint v = votes[e];
+                                scores[(int)(v & 0xFFFF)] += (short)(v >> 16);
+                            }
+                        }
+
+                        break;
                     }
 
-                    break;
+                    slot = table + (((int)(slot - table) + 1) & mask);
                 }
-
-                i = (i + 1) & _mask;
             }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddDense(int offset, Span<int> scores)
+    {
+        var row = _dense.AsSpan(offset, Classes);
+        int c = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            int step = Vector<short>.Count;
+            ref short rowRef = ref MemoryMarshal.GetReference(row);
+            ref int scoreRef = ref MemoryMarshal.GetReference(scores);
+            for (; c + step <= row.Length; c += step)
+            {
+                Vector.Widen(Vector.LoadUnsafe(ref rowRef, (nuint)c), out Vector<int> low, out Vector<int> high);
+                (Vector.LoadUnsafe(ref scoreRef, (nuint)c) + low).StoreUnsafe(ref scoreRef, (nuint)c);
+                (Vector.LoadUnsafe(ref scoreRef, (nuint)(c + Vector<int>.Count)) + high).StoreUnsafe(ref scoreRef, (nuint)(c + Vector<int>.Count));
+            }
+        }
+
+        for (; c < row.Length; c++)
+        {
+            scores[c] += row[c];
         }
     }
 

@@ -63,56 +63,50 @@ internal sealed class ArcEagerParser
     internal static int BestValid<T>(ParserState st, ReadOnlySpan<T> scores, int labels, int rootLabel)
         where T : struct, System.Numerics.INumber<T>
     {
-        int best = -1;
-        T bestScore = T.Zero;
         int s0 = st.S0;
         bool s0Root = s0 == st.Root;
         bool hasHead = !s0Root && st.Head[s0] != ParserState.NoHead;
-        void Consider(int t, ReadOnlySpan<T> sc, ref int b, ref T bs)
+        int best = Shift;
+        T bestScore = scores[Shift];
+        if (hasHead && scores[Reduce] > bestScore)
         {
-            if (b < 0 || sc[t] > bs)
-            {
-                b = t;
-                bs = sc[t];
-            }
-        }
-
-        Consider(Shift, scores, ref best, ref bestScore);
-        if (hasHead)
-        {
-            Consider(Reduce, scores, ref best, ref bestScore);
+            best = Reduce;
+            bestScore = scores[Reduce];
         }
 
         if (!s0Root && !hasHead)
         {
-            for (int l = 0; l < labels; l++)
-            {
-                if (l != rootLabel)
-                {
-                    Consider(2 + l, scores, ref best, ref bestScore);
-                }
-            }
+            BestInRange(scores, 2, 2 + labels, 2 + rootLabel, ref best, ref bestScore);
         }
 
-        if (s0Root)
+        if (!s0Root)
         {
-            if (st.RootChildren == 0)
-            {
-                Consider(2 + labels + rootLabel, scores, ref best, ref bestScore);
-            }
+            BestInRange(scores, 2 + labels, 2 + 2 * labels, 2 + labels + rootLabel, ref best, ref bestScore);
         }
-        else
+        else if (st.RootChildren == 0)
         {
-            for (int l = 0; l < labels; l++)
+            int t = 2 + labels + rootLabel;
+            if (scores[t] > bestScore)
             {
-                if (l != rootLabel)
-                {
-                    Consider(2 + labels + l, scores, ref best, ref bestScore);
-                }
+                best = t;
             }
         }
 
         return best;
+    }
+
+    /// <summary>The best transition in [from, to) other than <paramref name="skip"/>, if it beats the best so far.</summary>
+    private static void BestInRange<T>(ReadOnlySpan<T> scores, int from, int to, int skip, ref int best, ref T bestScore)
+        where T : struct, System.Numerics.INumber<T>
+    {
+        for (int t = from; t < to; t++)
+        {
+            if (scores[t] > bestScore && t != skip)
+            {
+                best = t;
+                bestScore = scores[t];
+            }
+        }
     }
 
     internal static void Apply(ParserState st, int transition, int labels)
