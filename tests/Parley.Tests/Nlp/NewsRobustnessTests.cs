@@ -6,16 +6,17 @@ namespace Parley.Tests.Nlp;
 /// <summary>How news text tokenises and splits: quotes of every kind, datelines, dashes, abbreviations, translated prose.</summary>
 public class NewsRobustnessTests
 {
-    private static string[][] Sentences(string text)
+    private static string[][] Sentences(string text, bool asIs = false)
     {
-        var d = Analyze(text);
+        var d = asIs ? AnalyzeAsIs(text) : Analyze(text);
         return Enumerable.Range(0, d.Sentences.Count).Select(i => Words(d, i)).ToArray();
     }
 
     [Fact]
     public void Dateline_in_capitals_stays_in_its_sentence_and_splits_into_tokens()
     {
-        var s = Sentences("MOSCOW, March 6 (RIA Novosti) - Russia and the United States will resume talks, the Foreign Ministry said on Friday.");
+        // As is: the intake would take a recognised dateline out of the body, but an unrecognised one stays in the text.
+        var s = Sentences("MOSCOW, March 6 (RIA Novosti) - Russia and the United States will resume talks, the Foreign Ministry said on Friday.", asIs: true);
         Assert.Single(s);
         Assert.Equal(["MOSCOW", ",", "March", "6", "(", "RIA", "Novosti", ")", "-", "Russia"], s[0][..10]);
     }
@@ -81,7 +82,7 @@ public class NewsRobustnessTests
                           "At the meeting it was spoken about the strategic stability , and also about situation in Afghanistan. " +
                           "The next meeting of the ministers will take place in April , has added he.");
         Assert.Equal(3, s.Length);
-        Assert.Equal(",", s[0][4]);
+        Assert.Equal(",", s[0][5]);
         Assert.Equal(".", s[2][^1]);
     }
 

@@ -12,6 +12,15 @@ public class NlpPipelineTests
     internal static NewsDocument Analyze(string text) =>
         ParleyPipelines.CreateDefault().Process(DocumentInput.FromText("t.txt", text));
 
+    /// <summary>Runs the components on the text as it is, one paragraph, without the intake's repairs (which, say, take a dateline out).</summary>
+    internal static NewsDocument AnalyzeAsIs(string text)
+    {
+        var d = new NewsDocument(text);
+        d.Sections.Add(new Section { Paragraphs = [new TextSpan(0, text.Length)] });
+        ParleyPipelines.CreateDefault().Run(d);
+        return d;
+    }
+
     internal static string[] Words(NewsDocument d, int sentence)
     {
         var s = d.Sentences[sentence];
