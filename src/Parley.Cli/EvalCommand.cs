@@ -47,7 +47,7 @@ internal static class EvalCommand
             o.WriteLine();
             o.WriteLine(string.Create(culture, $"Speed, raw text (tokenize + split + tag + features + lemmatize + parse), one thread: {result.TokensPerCpuSecond:N0} words per CPU second; {result.TokensPerSecond:N0} words/s wall-clock (first, cold pass {result.FirstPassTokensPerSecond:N0})"));
             o.WriteLine(string.Create(culture, $"Speed, gold tokens (tag + features + lemmatize + parse), single pass: {result.GoldTokensTagParsePerSecond:N0} words/s"));
-            o.WriteLine(string.Create(culture, $"Model load: {result.LoadTime.TotalSeconds:F2} s; peak memory (working set): {result.PeakMegabytes:F0} MiB"));
+            o.WriteLine(string.Create(culture, $"Model load: {result.LoadTime.TotalSeconds:F2} s wall-clock, {result.LoadCpuTime.TotalSeconds:F2} s CPU; peak memory (working set): {result.PeakMegabytes:F0} MiB"));
             var json = new JsonObject
             {
                 ["raw"] = Metrics(result.Raw),
@@ -80,6 +80,7 @@ internal static class EvalCommand
                 ["test_tokens"] = words,
                 ["repeat"] = repeat,
                 ["model_load_s"] = Math.Round(model.LoadTime.TotalSeconds, 3),
+                ["model_load_cpu_s"] = Math.Round(model.LoadCpuTime.TotalSeconds, 3),
             };
             context.Out.WriteLine(json.ToJsonString());
             return ParleyCli.ExitOk;

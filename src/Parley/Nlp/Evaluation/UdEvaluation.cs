@@ -15,7 +15,8 @@ public sealed record UdEvaluationResult(
     double FirstPassTokensPerSecond,
     double GoldTokensTagParsePerSecond,
     double PeakMegabytes,
-    TimeSpan LoadTime);
+    TimeSpan LoadTime,
+    TimeSpan LoadCpuTime);
 
 /// <summary>
 /// Scores the NLP model on a UD file twice: from the raw text (tokenizer and splitter included) and from
@@ -81,7 +82,7 @@ public static class UdEvaluation
         double warm = Median(times), warmCpu = Median(cpuTimes);
         self.Refresh();
         return new UdEvaluationResult(raw, goldScores, words, words / warm, words / warmCpu, words / times[0], goldSpeed,
-            self.PeakWorkingSet64 / (1024.0 * 1024.0), model.LoadTime);
+            self.PeakWorkingSet64 / (1024.0 * 1024.0), model.LoadTime, model.LoadCpuTime);
     }
 
     /// <summary>The median of the passes after the first (which includes compiling the code), or the only pass.</summary>
