@@ -18,8 +18,10 @@ internal static class EvalCommand
         var data = new Option<string>("--data") { Description = "A UD CoNLL-U file with gold annotation, e.g. ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu", Required = true };
         var model = new Option<string?>("--model") { Description = "The model file (default: the shipped models/" + NlpModel.DefaultFileName + ")" };
         var passes = new Option<int>("--passes") { Description = "Timed passes over the raw text (the first warms up)", DefaultValueFactory = _ => 3 };
-        var ud = new Command("ud", "CoNLL 2018 metrics from raw text and from gold tokens, speed and memory; ends with one JSON line") { data, model, passes };
-        ud.SetAction(parsed => Run(context, parsed.GetValue(data)!, parsed.GetValue(model), parsed.GetValue(passes)));
+        var segmenter = new Option<string>("--segmenter") { Description = "Tokenizer and sentence splitter for the raw-text run: learned (the model's) or rule (the baseline, for comparison)", DefaultValueFactory = _ => "learned" };
+        segmenter.AcceptOnlyFromAmong("learned", "rule");
+        var ud = new Command("ud", "CoNLL 2018 metrics from raw text and from gold tokens, speed and memory; ends with one JSON line") { data, model, passes, segmenter };
+        ud.SetAction(parsed => Run(context, parsed.GetValue(data)!, parsed.GetValue(model), parsed.GetValue(passes), parsed.GetValue(segmenter) == "rule"));
         command.Subcommands.Add(ud);
 
         var posData = new Option<string>("--data") { Description = "A UD CoNLL-U file with gold UPOS", Required = true };
@@ -31,7 +33,7 @@ internal static class EvalCommand
         return command;
     }
 
-    private static int Run(CliContext context, string dataPath, string? modelPath, int passes)
+    private static int Run(CliContext context, string dataPath, string? modelPath, int passes, bool ruleSegmenter)
     {
         var culture = CultureInfo.InvariantCulture;
         try
@@ -39,10 +41,10 @@ internal static class EvalCommand
             var model = modelPath is null ? NlpModel.Require() : NlpModel.Load(modelPath);
             var gold = ConlluReader.ReadFile(dataPath);
             context.Error.WriteLine($"model {model.Path} loaded in {model.LoadTime.TotalSeconds:F2}s; {gold.Count:N0} sentences in {dataPath}");
-            var result = UdEvaluation.Run(model, gold, passes, context.Error);
+            var result = UdEvaluation.Run(model, gold, passes, context.Error, ruleSegmenter);
             var o = context.Out;
             o.WriteLine($"{Path.GetFileName(dataPath)}: {gold.Count:N0} sentences, {result.Words:N0} words");
-            PrintTable(o, "From raw text (Parley's tokenizer and sentence splitter)", result.Raw);
+            PrintTable(o, ruleSegmenter ? "From raw text (the baseline rule tokenizer and splitter)" : "From raw text (Parley's tokenizer and sentence splitter)", result.Raw);
             PrintTable(o, "From gold tokens and sentences", result.GoldTokens);
             o.WriteLine();
             o.WriteLine(string.Create(culture, $"Speed, raw text (tokenize + split + tag + features + lemmatize + parse), one thread: {result.TokensPerCpuSecond:N0} words per CPU second; {result.TokensPerSecond:N0} words/s wall-clock (first, cold pass {result.FirstPassTokensPerSecond:N0})"));

@@ -24,10 +24,11 @@ public sealed record UdEvaluationResult(
 /// </summary>
 public static class UdEvaluation
 {
-    public static UdEvaluationResult Run(NlpModel model, IReadOnlyList<ConlluSentence> gold, int passes, TextWriter? log = null)
+    /// <summary>Runs the evaluation; <paramref name="ruleSegmenter"/> swaps in the baseline rule tokenizer and splitter for comparison.</summary>
+    public static UdEvaluationResult Run(NlpModel model, IReadOnlyList<ConlluSentence> gold, int passes, TextWriter? log = null, bool ruleSegmenter = false)
     {
         var documents = BuildDocuments(gold);
-        var segmenter = new LearnedSegmenter(model);
+        Pipeline.IDocumentComponent segmenter = ruleSegmenter ? new RuleSegmenter() : new LearnedSegmenter(model);
         var analyzer = new UdAnalyzer(model);
         int words = gold.Sum(s => s.Words.Count);
 
