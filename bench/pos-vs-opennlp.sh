@@ -22,9 +22,9 @@ if ! command -v opennlp >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y opennlp >&2
 fi
 
-echo "building Parley (Release)" >&2
-dotnet build -c Release "$ROOT/src/Parley.Cli" -v quiet -nologo >&2
-DLL="$(ls "$ROOT"/src/Parley.Cli/bin/Release/net10.0/*/parley.dll "$ROOT"/src/Parley.Cli/bin/Release/net10.0/parley.dll 2>/dev/null | head -1)"
+echo "building Parley (Release) into bench/.build" >&2
+dotnet build -c Release "$ROOT/src/Parley.Cli" -o "$ROOT/bench/.build" -v quiet -nologo >&2
+DLL="$ROOT/bench/.build/parley.dll"
 
 echo "Parley: tagging EWT test $REPEAT times" >&2
 PARLEY_JSON="$(dotnet "$DLL" eval pos --data "$TEST" --repeat "$REPEAT" | tail -1)"
@@ -35,7 +35,7 @@ python3 - "$PARLEY_JSON" "$OPENNLP_JSON" "$ALGO" <<'PY'
 import json, sys
 p, o, algo = json.loads(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3]
 rows = [
-    ("Parley (averaged perceptron, 2 passes)", p["upos_accuracy"], p["tokens_per_s"]),
+    ("Parley (averaged perceptron)", p["upos_accuracy"], p["tokens_per_s"]),
     (f"Apache OpenNLP {o.get('opennlp_version', '')} ({algo})", o["upos_accuracy"], o["tokens_per_s"]),
 ]
 print(f"{'tagger':44} {'UPOS acc.':>10} {'tokens/s':>10}")
