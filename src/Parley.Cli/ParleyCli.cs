@@ -50,6 +50,8 @@ public static class ParleyCli
     private static IEnumerable<Command> Commands(CliContext context)
     {
         yield return AnalyzeCommand.Create(context);
+        yield return EventsCommand.Create(context);
+        yield return EvalCommand.Create(context);
     }
 }
 

@@ -1,3 +1,4 @@
+using Parley.Events;
 using Parley.Nlp;
 
 namespace Parley.Pipeline;
@@ -6,10 +7,11 @@ namespace Parley.Pipeline;
 public static class ParleyPipelines
 {
     /// <summary>The full analysis: every intake and every component, in dependency order.</summary>
-    public static DocumentPipeline CreateDefault(Intake.IntakeOptions? options = null)
+    public static DocumentPipeline CreateDefault(Intake.IntakeOptions? options = null, EventOptions? events = null)
     {
         var builder = new PipelineBuilder { IntakeOptions = options ?? Intake.IntakeOptions.Default };
         builder.Add(new RuleSegmenter());
+        builder.Add(new EventComponent(events));
         return builder.Build();
     }
 }
