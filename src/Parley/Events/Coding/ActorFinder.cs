@@ -132,7 +132,7 @@ public sealed class ActorFinder
             }
 
             // Possessives and modifiers between two parts of one phrase: "Gondor's main opposition group".
-            int next = NextMatch(sentence, matches, i, out bool crossedConjunction, out bool crossedLinker);
+            int next = NextMatch(sentence, matches, i, current.Actors.Count > 0, out bool crossedConjunction, out bool crossedLinker);
             if (next < 0)
             {
                 break;
@@ -164,17 +164,19 @@ public sealed class ActorFinder
     /// The next match that still belongs to the phrase, skipping possessive markers, determiners and modifiers (at
     /// most three words), a linking preposition ("of", "in", "from") or a conjunction; -1 when the phrase ends.
     /// </summary>
-    private static int NextMatch(CodingSentence sentence, Match[] matches, int i, out bool crossedConjunction, out bool crossedLinker)
+    private static int NextMatch(CodingSentence sentence, Match[] matches, int i, bool hasActor, out bool crossedConjunction, out bool crossedLinker)
     {
         crossedConjunction = false;
         crossedLinker = false;
         var words = sentence.Forms;
-        int skipped = 0;
-        for (int k = i; k < words.Length && skipped <= 4; k++)
+        int skipped = 0, modifiers = 0;
+        for (int k = i; k < words.Length && skipped <= 6; k++)
         {
             if (matches[k].Kind is Kind.Actor or Kind.Agent)
             {
-                return k;
+                // After "of", "in" or "from" only an agent still lacking its actor takes one ("soldiers from Gondor");
+                // an actor followed by "in X" is placed somewhere, not compounded ("Osgiliath soldiers in south Ithilen").
+                return crossedLinker && !crossedConjunction && (hasActor || matches[k].Kind != Kind.Actor) ? -1 : k;
             }
 
             var w = words[k];
@@ -187,18 +189,12 @@ public sealed class ActorFinder
 
             if (Conjunctions.Contains(w))
             {
-                if (crossedConjunction && w == ",")
-                {
-                    skipped++;
-                    continue;
-                }
-
                 crossedConjunction = true;
                 skipped++;
                 continue;
             }
 
-            if (Linkers.Contains(w))
+            if (Linkers.Contains(w) && !crossedConjunction)
             {
                 crossedLinker = true;
                 skipped++;
@@ -211,12 +207,13 @@ public sealed class ActorFinder
                 continue;
             }
 
-            // Without tags, only a short run of capitalised or adjectival-looking words is allowed between parts.
+            // Without tags, only a short run of words that do not look like clause words may sit between parts.
             bool modifier = sentence.HasTags
                 ? upos is UPos.ADJ or UPos.NOUN or UPos.PROPN or UPos.NUM
                 : !IsClauseWord(w);
-            if (modifier && skipped < 3)
+            if (modifier && modifiers < 3)
             {
+                modifiers++;
                 skipped++;
                 continue;
             }
@@ -231,7 +228,10 @@ public sealed class ActorFinder
     private static bool IsClauseWord(string w) => w is "IS" or "ARE" or "WAS" or "WERE" or "BE" or "BEEN" or "HAS" or "HAVE" or "HAD" or "WILL" or "WOULD"
         or "SHOULD" or "CAN" or "COULD" or "MAY" or "MIGHT" or "MUST" or "DID" or "DOES" or "DO" or "NOT" or "N'T" or "TO" or "WITH" or "ON" or "AT"
         or "BY" or "FOR" or "AGAINST" or "ABOUT" or "AFTER" or "BEFORE" or "OVER" or "INTO" or "TOWARD" or "TOWARDS" or "THAT" or "WHICH" or "WHO"
-        or "WHEN" or "WHILE" or "SAID" or "SAYS" or "SAY" or "." or ";" or ":" or "\"" or "(" or ")" || w.EndsWith("ED", StringComparison.Ordinal)
+        or "WHEN" or "WHILE" or "SAID" or "SAYS" or "SAY" or "." or ";" or ":" or "\"" or "(" or ")" or "ALONG" or "THROUGH" or "ACROSS"
+        or "UNDER" or "BETWEEN" or "AMONG" or "DURING" or "SINCE" or "UNTIL" or "WITHIN" or "WITHOUT" or "NEAR" or "AROUND" or "BEHIND" or "BEYOND"
+        or "UPON" or "VIA" or "AS" or "THAN" or "IF" or "ALMOST" or "NOW" or "THEN" or "ALSO" or "AGAIN" or "VERY" or "IT" or "HE" or "SHE" or "THEY"
+        or "WE" or "I" or "YOU" || w.EndsWith("ED", StringComparison.Ordinal)
         || w.EndsWith("ING", StringComparison.Ordinal) || w.EndsWith("LY", StringComparison.Ordinal);
 
     private sealed class Conjunct

@@ -177,7 +177,7 @@ public sealed class EventCoder
         int bestWords = 0;
         foreach (var entry in candidates)
         {
-            if (sentence.HasTags && !PosFits(word.Upos, entry.IsNoun))
+            if (sentence.HasTags ? !PosFits(word.Upos, entry.IsNoun) : !entry.IsNoun && LooksLikeNoun(sentence, elements, e))
             {
                 continue;
             }
@@ -202,6 +202,36 @@ public sealed class EventCoder
     private static bool PosFits(UPos upos, bool noun) => noun
         ? upos is UPos.NOUN or UPos.PROPN
         : upos is UPos.VERB or UPos.AUX ? upos == UPos.VERB : false;
+
+    private static readonly HashSet<string> NounDeterminers = new(StringComparer.Ordinal)
+    {
+        "A", "AN", "THE", "HIS", "HER", "ITS", "THEIR", "OUR", "MY", "YOUR", "THIS", "THESE", "THOSE", "EACH", "EVERY", "ANOTHER", "NO",
+    };
+
+    /// <summary>Without tags, a verb form right after a determiner and at most two modifiers is a noun ("an attack", "a brief private visit").</summary>
+    private static bool LooksLikeNoun(CodingSentence sentence, List<Element> elements, int e)
+    {
+        for (int k = e - 1; k >= 0 && k >= e - 3; k--)
+        {
+            if (elements[k].IsActor)
+            {
+                return false;
+            }
+
+            var form = sentence.Forms[elements[k].Word];
+            if (NounDeterminers.Contains(form) || form is "'S" or "’S")
+            {
+                return true;
+            }
+
+            if (form.EndsWith("ED", StringComparison.Ordinal) || form is "TO" or "WILL" or "WOULD" or "HAS" or "HAVE" or "HAD" or "NOT" or "N'T" or "," or "AND")
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Checks the other words of a multi-word verb around the anchor (articles may intervene).</summary>
     private static bool ExtraWordsMatch(CodingSentence sentence, List<Element> elements, int e, VerbEntry entry, out int first, out int last)
