@@ -52,6 +52,7 @@ public static class ParleyCli
         yield return AnalyzeCommand.Create(context);
         yield return EventsCommand.Create(context);
         yield return EvalCommand.Create(context);
+        yield return ExportCommand.Create(context);
     }
 }
 

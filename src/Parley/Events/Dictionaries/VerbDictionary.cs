@@ -150,7 +150,7 @@ public sealed class VerbDictionary
             if (line[0] == '&')
             {
                 block = null;
-                var label = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+                var label = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0].TrimStart('&');
                 if (label.EndsWith('_'))
                 {
                     label = label[..^1];
