@@ -100,12 +100,13 @@ internal sealed class EventBuilder
     /// <summary>The entity for one member of an actor phrase: the entity layer's when it named it, else one added for it.</summary>
     private int EntityFor(CodingSentence sentence, ActorPhrase phrase, int member, string dictionary)
     {
-        if (phrase.Entities[member] >= 0)
+        var code = phrase.Codes[member];
+        int known = phrase.Entities[member];
+        if (known >= 0 && known < _document.Entities.Count && EventComponent.ActorCode(_document.Entities[known].Actor) == code)
         {
-            return phrase.Entities[member];
+            return known;
         }
 
-        var code = phrase.Codes[member];
         var (ws, we) = phrase.MemberSpans[member];
         var first = sentence.Words[Math.Min(ws, phrase.Start)].Span;
         var last = sentence.Words[Math.Max(we, phrase.End) - 1].Span;

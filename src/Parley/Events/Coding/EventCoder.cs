@@ -46,7 +46,7 @@ public sealed class CodedEvent
 public sealed record CodingRules
 {
     /// <summary>PETRARCH's behaviour: code as the dictionary says, negated or not, and only with both a source and a target.</summary>
-    public static CodingRules Petrarch { get; } = new() { AbstainOnNegation = false, RequireTarget = _ => true, RecodeFuture = false };
+    public static CodingRules Petrarch { get; } = new() { AbstainOnNegation = false, RequireTarget = _ => true, RecodeFuture = false, SuppressNested = false };
 
     /// <summary>Parley's own rules: abstain on negated or hypothetical events; a recipient only where PLOVER requires one.</summary>
     public static CodingRules Plover { get; } = new();
@@ -59,6 +59,12 @@ public sealed record CodingRules
 
     /// <summary>PLOVER codes a cooperative act in the future tense as AGREE (an intention).</summary>
     public bool RecodeFuture { get; init; } = true;
+
+    /// <summary>
+    /// Parley does not code a verb inside the object of a coded verb: in "urged Iran to release the prisoners" the
+    /// release has not happened. (Event nouns there are never coded separately, whatever the rules.)
+    /// </summary>
+    public bool SuppressNested { get; init; } = true;
 }
 
 /// <summary>
@@ -108,6 +114,7 @@ public sealed class EventCoder
 
         var elements = Elements(sentence, actors, out var elementOfWord);
         var sourceByAnchor = new Dictionary<int, ActorPhrase?>();
+        var covered = new HashSet<int>();
         for (int e = 0; e < elements.Count; e++)
         {
             if (elements[e].IsActor)
@@ -122,9 +129,20 @@ public sealed class EventCoder
                 continue;
             }
 
+            // An event noun in the object of a verb that was coded is part of that verb's event ("sent aid to Yemen").
+            if ((entry.IsNoun || _rules.SuppressNested) && covered.Contains(e))
+            {
+                continue;
+            }
+
             var upper = Upper(sentence, elements, firstElement);
             var lower = Lower(sentence, elements, lastElement);
+            int before = events.Count;
             CodeAnchor(sentence, elements, elementOfWord, w, entry, upper, lower, events, sourceByAnchor);
+            if (events.Count > before && !entry.IsNoun)
+            {
+                covered.UnionWith(lower);
+            }
         }
 
         return Deduplicate(events);
