@@ -20,9 +20,40 @@ internal sealed class EventBuilder
     private readonly Dictionary<NewsEvent, bool> _dateFromText = [];
     private readonly string? _documentDate;
 
-    public EventBuilder(NewsDocument document, EventOptions options)
+    private readonly List<int>[] _mentionsBySentence;
+    private readonly HashSet<(int Entity, TextSpan Span)> _mentionSpans = [];
+    private readonly List<int>[] _timesBySentence;
+    private readonly List<int>[] _quotesBySentence;
+
+    private static List<int>[] BySentence(NewsDocument document, IEnumerable<int> starts)
+    {
+        var result = new List<int>[document.Sentences.Count];
+        for (int s = 0; s < result.Length; s++)
+        {
+            result[s] = [];
+        }
+
+        int i = 0;
+        foreach (int start in starts)
+        {
+            int s = document.SentenceAt(start);
+            if (s >= 0)
+            {
+                result[s].Add(i);
+            }
+
+            i++;
+        }
+
+        return result;
+    }
+
+    public EventBuilder(NewsDocument document, EventOptions options, List<int>[] mentionsBySentence)
     {
         _document = document;
+        _mentionsBySentence = mentionsBySentence;
+        _timesBySentence = BySentence(document, document.TimeExpressions.Select(t => t.Start));
+        _quotesBySentence = BySentence(document, document.Quotes.Select(q => q.Content.Start));
         _options = options;
         _documentDate = EventComponent.DocumentDate(document);
     }
@@ -51,7 +82,7 @@ internal sealed class EventBuilder
             Place = PlaceFor(sentenceIndex, sentence, coded),
             Date = date,
             Evidence = [evidence],
-            ClaimedBy = SpeakerOf(anchorSpan),
+            ClaimedBy = SpeakerOf(sentenceIndex, anchorSpan),
         };
         e.Confidence = Confidence(coded, info, e);
         if (e.Confidence < _options.MinimumConfidence)
@@ -78,9 +109,10 @@ internal sealed class EventBuilder
 
     private void Merge(NewsEvent into, NewsEvent other, bool otherDateFromText)
     {
+        // Sentences are coded in order, so a repeated span can only be the last one.
         foreach (var span in other.Evidence)
         {
-            if (!into.Evidence.Contains(span))
+            if (into.Evidence[^1] != span)
             {
                 into.Evidence.Add(span);
             }
@@ -142,12 +174,9 @@ internal sealed class EventBuilder
 
     private void AddMention(int entity, TextSpan span)
     {
-        foreach (var m in _document.Entities[entity].Mentions)
+        if (!_mentionSpans.Add((entity, span)))
         {
-            if (_document.Mentions[m].Span == span)
-            {
-                return;
-            }
+            return;
         }
 
         _document.Mentions.Add(new Mention { Start = span.Start, Length = span.Length, Type = _document.Entities[entity].Type, Kind = MentionKind.Nominal, Entity = entity });
@@ -160,8 +189,9 @@ internal sealed class EventBuilder
         var sentence = _document.Sentences[sentenceIndex].Span;
         TimeExpression? best = null;
         int bestDistance = int.MaxValue;
-        foreach (var t in _document.TimeExpressions)
+        foreach (int index in _timesBySentence[sentenceIndex])
         {
+            var t = _document.TimeExpressions[index];
             if (t.Type != "DATE" || t.Value is not { Length: >= 4 } value || !char.IsAsciiDigit(value[0]) || !sentence.Contains(t.Span))
             {
                 continue;
@@ -185,8 +215,9 @@ internal sealed class EventBuilder
     private EventPlace? PlaceFor(int sentenceIndex, CodingSentence sentence, CodedEvent coded)
     {
         var sentenceSpan = _document.Sentences[sentenceIndex].Span;
-        foreach (var mention in _document.Mentions)
+        foreach (int index in _mentionsBySentence[sentenceIndex])
         {
+            var mention = _document.Mentions[index];
             if (!sentenceSpan.Contains(mention.Span) || mention.Type is not ("LOC" or "GPE" or "FAC") || mention.Entity < 0)
             {
                 continue;
@@ -231,13 +262,18 @@ internal sealed class EventBuilder
     }
 
     /// <summary>The speaker of the quotation whose content holds the anchor word, if any.</summary>
-    private int? SpeakerOf(TextSpan anchor)
+    private int? SpeakerOf(int sentenceIndex, TextSpan anchor)
     {
-        foreach (var q in _document.Quotes)
+        // A quote may start in an earlier sentence: look back a few sentences.
+        for (int s = Math.Max(0, sentenceIndex - 3); s <= sentenceIndex; s++)
         {
-            if (q.Content.Contains(anchor))
+            foreach (int index in _quotesBySentence[s])
             {
-                return q.Speaker;
+                var q = _document.Quotes[index];
+                if (q.Content.Contains(anchor))
+                {
+                    return q.Speaker;
+                }
             }
         }
 

@@ -44,7 +44,8 @@ public sealed class EventComponent : IDocumentComponent
 
         int? date = DocumentDateNumber(document);
         var finder = new ActorFinder(_resources.Actors);
-        var builder = new EventBuilder(document, _options);
+        var mentionsBySentence = MentionsBySentence(document);
+        var builder = new EventBuilder(document, _options, mentionsBySentence);
         for (int s = 0; s < document.Sentences.Count; s++)
         {
             var sentence = CodingSentence.FromDocument(document, s);
@@ -53,7 +54,7 @@ public sealed class EventComponent : IDocumentComponent
                 continue;
             }
 
-            foreach (var coded in CodeSentence(sentence, KnownActors(document, s), finder, date))
+            foreach (var coded in CodeSentence(sentence, KnownActors(document, s, mentionsBySentence[s]), finder, date))
             {
                 builder.Add(s, sentence, coded);
             }
@@ -143,17 +144,13 @@ public sealed class EventComponent : IDocumentComponent
     }
 
     /// <summary>Mentions in sentence <paramref name="s"/> whose entity has an actor, as word ranges with the actor's code.</summary>
-    internal static List<KnownActor> KnownActors(NewsDocument document, int s)
+    internal static List<KnownActor> KnownActors(NewsDocument document, int s, List<int> mentions)
     {
         var result = new List<KnownActor>();
-        if (document.Mentions.Count == 0)
-        {
-            return result;
-        }
-
         var sentence = document.Sentences[s];
-        foreach (var mention in document.Mentions)
+        foreach (int index in mentions)
         {
+            var mention = document.Mentions[index];
             if (!sentence.Span.Contains(mention.Span) || mention.Entity < 0 || mention.Entity >= document.Entities.Count)
             {
                 continue;
@@ -174,6 +171,27 @@ public sealed class EventComponent : IDocumentComponent
         }
 
         result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return result;
+    }
+
+    /// <summary>The indices of the entity layer's mentions, by sentence (computed once: the layer grows as events add actors).</summary>
+    private static List<int>[] MentionsBySentence(NewsDocument document)
+    {
+        var result = new List<int>[document.Sentences.Count];
+        for (int s = 0; s < result.Length; s++)
+        {
+            result[s] = [];
+        }
+
+        for (int m = 0; m < document.Mentions.Count; m++)
+        {
+            int s = document.SentenceAt(document.Mentions[m].Start);
+            if (s >= 0)
+            {
+                result[s].Add(m);
+            }
+        }
+
         return result;
     }
 

@@ -87,6 +87,15 @@ public sealed class EventCoder
 
     private static readonly HashSet<string> ClauseEnds = new(StringComparer.Ordinal) { ",", ";", ":", ".", "!", "?", "\"", "“", "”", "(", ")", "—", "–", "--" };
 
+    /// <summary>How far a clause reaches on each side of its anchor; keeps coding linear in the sentence length.</summary>
+    private const int MaxClauseElements = 48;
+
+    /// <summary>Pattern steps allowed per anchor; a pathological sentence abstains rather than backtracking for long.</summary>
+    private const int MaxMatchSteps = 20_000;
+
+    [ThreadStatic]
+    private static int _steps;
+
     private readonly VerbDictionary _dictionary;
     private readonly CodingRules _rules;
 
@@ -291,7 +300,7 @@ public sealed class EventCoder
     private static List<int> Upper(CodingSentence sentence, List<Element> elements, int first)
     {
         var result = new List<int>();
-        for (int k = first - 1; k >= 0; k--)
+        for (int k = first - 1; k >= 0 && result.Count < MaxClauseElements; k--)
         {
             if (!elements[k].IsActor && ClauseEnds.Contains(sentence.Forms[elements[k].Word]))
             {
@@ -308,7 +317,7 @@ public sealed class EventCoder
     private List<int> Lower(CodingSentence sentence, List<Element> elements, int last)
     {
         var result = new List<int>();
-        for (int k = last + 1; k < elements.Count; k++)
+        for (int k = last + 1; k < elements.Count && result.Count < MaxClauseElements; k++)
         {
             if (!elements[k].IsActor)
             {
@@ -355,6 +364,7 @@ public sealed class EventCoder
         string? code = null, reverse = null, origin = null;
         ActorPhrase? source = null, target = null, compound = null;
         bool byPattern = false;
+        _steps = 0;
         foreach (var pattern in entry.Patterns)
         {
             var found = new Found();
@@ -480,6 +490,11 @@ public sealed class EventCoder
         if (k == items.Length)
         {
             return true;
+        }
+
+        if (++_steps > MaxMatchSteps)
+        {
+            return false;
         }
 
         var item = items[k];
