@@ -24,9 +24,10 @@ internal static class EvalCommand
     {
         var data = new Option<string?>("--data") { Description = "The shared data folder (default: PARLEY_DATA or ../shared/data)" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every record that was not coded exactly" };
+        var speedSeconds = new Option<double>("--speed-seconds") { Description = "How long to run the speed measurement", DefaultValueFactory = _ => 3.0 };
         var actors = new Option<string[]>("--plover-actors") { Description = "Actor dictionaries to add for the PLOVER records (default: none; the entity layer resolves actors)", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("events", "PETRARCH-2 unit tests from raw text (triple P/R/F1), PLOVER records (type and country accuracy), speed") { data, verbose, actors };
-        command.SetAction(parsed => Run(context, DataDirectory(parsed.GetValue(data)), parsed.GetValue(verbose), parsed.GetValue(actors) ?? []));
+        var command = new Command("events", "PETRARCH-2 unit tests from raw text (triple P/R/F1), PLOVER records (type and country accuracy), speed") { data, verbose, actors, speedSeconds };
+        command.SetAction(parsed => Run(context, DataDirectory(parsed.GetValue(data)), parsed.GetValue(verbose), parsed.GetValue(actors) ?? [], parsed.GetValue(speedSeconds)));
         return command;
     }
 
@@ -57,7 +58,7 @@ internal static class EvalCommand
         return Path.GetFullPath(Path.Combine("..", "shared", "data"));
     }
 
-    private static int Run(CliContext context, string data, bool verbose, string[] ploverActors)
+    private static int Run(CliContext context, string data, bool verbose, string[] ploverActors, double speedSeconds)
     {
         var unitTests = Path.Combine(data, "petrarch2", "validation", "PETR.UnitTest.records.xml");
         var dictionaries = Path.Combine(data, "petrarch2", "dictionaries");
@@ -185,7 +186,7 @@ internal static class EvalCommand
         EventEvaluation.Time(speedPipeline, texts.Take(50));
         int sentences = 0;
         double seconds = 0;
-        while (seconds < 3)
+        while (seconds < speedSeconds)
         {
             var (s, t) = EventEvaluation.Time(speedPipeline, texts);
             sentences += s;

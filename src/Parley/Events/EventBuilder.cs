@@ -23,6 +23,7 @@ internal sealed class EventBuilder
     private readonly List<int>[] _mentionsBySentence;
     private readonly HashSet<(int Entity, TextSpan Span)> _mentionSpans = [];
     private readonly List<int>[] _timesBySentence;
+    private readonly Dictionary<int, Dictionary<int, int>> _placeStarts = [];
     private readonly List<int>[] _quotesBySentence;
 
     private static List<int>[] BySentence(NewsDocument document, IEnumerable<int> starts)
@@ -214,22 +215,23 @@ internal sealed class EventBuilder
     /// </summary>
     private EventPlace? PlaceFor(int sentenceIndex, CodingSentence sentence, CodedEvent coded)
     {
-        var sentenceSpan = _document.Sentences[sentenceIndex].Span;
-        foreach (int index in _mentionsBySentence[sentenceIndex])
+        var starts = PlaceMentionStarts(sentenceIndex);
+        if (starts.Count == 0)
         {
+            return null;
+        }
+
+        // Only the anchor's neighbourhood: a place named far away in a long sentence belongs to another clause.
+        int from = Math.Max(1, coded.Anchor - 30), to = Math.Min(sentence.Count, coded.Anchor + 30);
+        for (int w = from; w < to; w++)
+        {
+            if (!PlacePrepositions.Contains(sentence.Forms[w - 1]) || !starts.TryGetValue(sentence.Words[w].Span.Start, out int index))
+            {
+                continue;
+            }
+
             var mention = _document.Mentions[index];
-            if (!sentenceSpan.Contains(mention.Span) || mention.Type is not ("LOC" or "GPE" or "FAC") || mention.Entity < 0)
-            {
-                continue;
-            }
-
             if (IsActorSpan(coded.Source, sentence, mention.Span) || (coded.Target is { } t && IsActorSpan(t, sentence, mention.Span)))
-            {
-                continue;
-            }
-
-            int w = WordAt(sentence, mention.Start);
-            if (w <= 0 || !PlacePrepositions.Contains(sentence.Forms[w - 1]))
             {
                 continue;
             }
@@ -241,24 +243,34 @@ internal sealed class EventBuilder
         return null;
     }
 
+    /// <summary>Where the entity layer's place mentions of a sentence start (text offset to mention index).</summary>
+    private Dictionary<int, int> PlaceMentionStarts(int sentenceIndex)
+    {
+        if (_placeStarts.TryGetValue(sentenceIndex, out var cached))
+        {
+            return cached;
+        }
+
+        var result = new Dictionary<int, int>();
+        foreach (int index in _mentionsBySentence[sentenceIndex])
+        {
+            var mention = _document.Mentions[index];
+            if (mention.Type is "LOC" or "GPE" or "FAC" && mention.Entity >= 0 && mention.Entity < _document.Entities.Count)
+            {
+                result.TryAdd(mention.Start, index);
+            }
+        }
+
+        _placeStarts.Clear();
+        _placeStarts[sentenceIndex] = result;
+        return result;
+    }
+
     private static bool IsActorSpan(ActorPhrase phrase, CodingSentence sentence, TextSpan span)
     {
         var first = sentence.Words[phrase.Start].Span;
         var last = sentence.Words[phrase.End - 1].Span;
         return TextSpan.FromBounds(first.Start, last.End).Overlaps(span);
-    }
-
-    private static int WordAt(CodingSentence sentence, int offset)
-    {
-        for (int i = 0; i < sentence.Count; i++)
-        {
-            if (sentence.Words[i].Span.Contains(offset))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     /// <summary>The speaker of the quotation whose content holds the anchor word, if any.</summary>
