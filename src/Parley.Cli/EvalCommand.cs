@@ -160,7 +160,7 @@ internal static class EvalCommand
 
             if (verbose && !right)
             {
-                output.WriteLine($"  plover {r.Id}: gold {r.Type}, predicted {best?.Type ?? "(none)"} {best?.Cameo}: {r.Text}");
+                output.WriteLine($"  plover #{i} {r.Id}: gold {r.Type}, predicted {best?.Type ?? "(none)"} {best?.Cameo}: {r.Text}");
             }
         }
 
