@@ -39,11 +39,17 @@ public static class ParleyCli
             stderr.WriteLine($"parley: {e.Message}");
             return ExitUsage;
         }
+        catch (ParleyException e) when (e.Code == ErrorCode.DataMissing)
+        {
+            stderr.WriteLine($"parley: {e.Message}");
+            return ExitSomeFailed;
+        }
     }
 
     private static IEnumerable<Command> Commands(CliContext context)
     {
         yield return AnalyzeCommand.Create(context);
+        yield return EvalCommand.Create(context);
     }
 }
 

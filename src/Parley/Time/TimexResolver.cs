@@ -1,0 +1,459 @@
+using System.Globalization;
+
+namespace Parley.Time;
+
+/// <summary>How finely a resolved date is known.</summary>
+internal enum Granularity : byte
+{
+    None,
+    Century,
+    Decade,
+    Year,
+    Half,
+    Quarter,
+    Season,
+    Month,
+    Week,
+    Day,
+}
+
+/// <summary>
+/// The date a document speaks from: the day, and whether its year was inferred from the text. A document with
+/// no date has <see cref="Known"/> false; one whose year could not be found has <see cref="Date"/> null but a
+/// month and day.
+/// </summary>
+internal readonly record struct AnchorDate(DateOnly? Date, int Month, int Day, bool YearInferred)
+{
+    public static readonly AnchorDate None = new(null, 0, 0, false);
+
+    public bool Known => Date is not null;
+
+    public static AnchorDate Full(DateOnly date, bool yearInferred) => new(date, date.Month, date.Day, yearInferred);
+}
+
+/// <summary>A resolved value and what it rests on.</summary>
+internal readonly record struct Resolution(string Value, string Type, bool UsesAnchorYear, DateOnly? Point, Granularity Granularity, string? Mod);
+
+/// <summary>
+/// Turns <see cref="TimexMeaning"/>s into TIMEX3 values, in document order. Deictic expressions ("yesterday",
+/// "last week", "Friday") count from the document date; anaphoric ones ("the next day", "that year", "two days
+/// later") from the last date mentioned, falling back to the document date. Without a document date, values that
+/// need one stay underspecified ("XXXX-WXX-5", "XXXX-03-27"): the clock of the machine is never used.
+/// </summary>
+internal sealed class TimexResolver
+{
+    private readonly AnchorDate _anchor;
+    private DateOnly? _reference;
+    private Granularity _referenceGranularity;
+
+    public TimexResolver(AnchorDate anchor)
+    {
+        _anchor = anchor;
+    }
+
+    public Resolution Resolve(TimexMeaning m, Direction tense)
+    {
+        var r = ResolveCore(m, tense);
+        if (r.Point is { } p && r.Type is "DATE" or "TIME" && r.Granularity >= Granularity.Year)
+        {
+            _reference = p;
+            _referenceGranularity = r.Granularity;
+        }
+
+        return r;
+    }
+
+    private Resolution ResolveCore(TimexMeaning m, Direction tense)
+    {
+        if (m.Narrow is not null && m.Inner is { } inner)
+        {
+            return Narrowed(ResolveCore(inner, tense), m.Narrow);
+        }
+
+        switch (m.Kind)
+        {
+            case MeaningKind.Literal:
+                return new Resolution(m.Code!, m.Type, false, null, Granularity.None, m.Mod);
+            case MeaningKind.Date:
+                return ResolveDate(m, tense);
+            case MeaningKind.Relative:
+                return ResolveRelative(m);
+            case MeaningKind.Weekday:
+                return ResolveWeekday(m, tense);
+            case MeaningKind.Decade:
+                return new Resolution((m.Year / 10).ToString(CultureInfo.InvariantCulture), "DATE", false, new DateOnly(m.Year, 1, 1), Granularity.Decade, m.Mod);
+            case MeaningKind.Century:
+                return new Resolution(m.Year.ToString("D2", CultureInfo.InvariantCulture), "DATE", false, new DateOnly(Math.Max(1, m.Year * 100), 1, 1), Granularity.Century, m.Mod);
+            case MeaningKind.FiscalYear:
+                return new Resolution("FY" + m.Year.ToString("D4", CultureInfo.InvariantCulture), "DATE", false, null, Granularity.None, m.Mod);
+            case MeaningKind.Quarter:
+            case MeaningKind.Half:
+            case MeaningKind.Season:
+                return ResolvePeriod(m, tense);
+            case MeaningKind.Time:
+                return ResolveTime(m, tense);
+            default:
+                return new Resolution("XXXX-XX-XX", "DATE", false, null, Granularity.None, m.Mod);
+        }
+    }
+
+    // ---- Dates ----------------------------------------------------------------------------------
+
+    private Resolution ResolveDate(TimexMeaning m, Direction tense)
+    {
+        int? year;
+        bool usesAnchor = false;
+        switch (m.YearSource)
+        {
+            case YearSource.Written:
+                year = m.Year;
+                break;
+            case YearSource.AnchorOffset:
+                year = _anchor.Date?.Year + m.Year;
+                usesAnchor = true;
+                break;
+            case YearSource.ReferenceOffset:
+                if (_reference is { } rf)
+                {
+                    year = rf.Year + m.Year;
+                }
+                else
+                {
+                    year = _anchor.Date?.Year + m.Year;
+                    usesAnchor = true;
+                }
+
+                break;
+            default:
+                year = ChooseYear(m, m.Direction != Direction.Unknown ? m.Direction : tense);
+                usesAnchor = true;
+                break;
+        }
+
+        if (m.Month == 0)
+        {
+            return year is { } y
+                ? new Resolution(Y(y), "DATE", usesAnchor, new DateOnly(Clamp(y), 1, 1), Granularity.Year, m.Mod)
+                : new Resolution("XXXX", "DATE", usesAnchor, null, Granularity.None, m.Mod);
+        }
+
+        if (m.Day == 0)
+        {
+            return year is { } y
+                ? new Resolution($"{Y(y)}-{m.Month:D2}", "DATE", usesAnchor, new DateOnly(Clamp(y), m.Month, 1), Granularity.Month, m.Mod)
+                : new Resolution($"XXXX-{m.Month:D2}", "DATE", usesAnchor, null, Granularity.None, m.Mod);
+        }
+
+        if (year is { } yy && m.Day <= DateTime.DaysInMonth(Clamp(yy), m.Month))
+        {
+            return new Resolution($"{Y(yy)}-{m.Month:D2}-{m.Day:D2}", "DATE", usesAnchor, new DateOnly(Clamp(yy), m.Month, m.Day), Granularity.Day, m.Mod);
+        }
+
+        return new Resolution($"XXXX-{m.Month:D2}-{m.Day:D2}", "DATE", usesAnchor, null, Granularity.None, m.Mod);
+    }
+
+    /// <summary>
+    /// The year of a month (and day) written without one: the anchor's year, or the year before or after when the
+    /// tense puts the date on the other side of the anchor; with no tense, the nearest.
+    /// </summary>
+    private int? ChooseYear(TimexMeaning m, Direction direction)
+    {
+        if (_anchor.Date is not { } anchor)
+        {
+            return null;
+        }
+
+        int y = anchor.Year;
+        if (m.Day == 0)
+        {
+            int am = anchor.Month;
+            return direction switch
+            {
+                Direction.Same => y,
+                Direction.Past when m.Direction == Direction.Past => m.Month < am ? y : y - 1,
+                Direction.Future when m.Direction == Direction.Future => m.Month > am ? y : y + 1,
+                Direction.Past => m.Month <= am ? y : y - 1,
+                Direction.Future => m.Month >= am ? y : y + 1,
+                _ => NearestYear(y, yy => MonthsBetween(anchor, new DateOnly(yy, m.Month, 1))),
+            };
+        }
+
+        int day(int yy) => Math.Min(m.Day, DateTime.DaysInMonth(yy, m.Month));
+        var here = new DateOnly(y, m.Month, day(y));
+        return direction switch
+        {
+            Direction.Past => here <= anchor.AddDays(1) ? y : y - 1,
+            Direction.Future => here >= anchor.AddDays(-1) ? y : y + 1,
+            _ => NearestYear(y, yy => Math.Abs(new DateOnly(yy, m.Month, day(yy)).DayNumber - anchor.DayNumber)),
+        };
+    }
+
+    private static int NearestYear(int y, Func<int, int> distance)
+    {
+        int best = y;
+        int bestDistance = distance(y);
+        foreach (int candidate in new[] { y - 1, y + 1 })
+        {
+            int d = distance(candidate);
+            if (d < bestDistance)
+            {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+
+        return best;
+    }
+
+    private static int MonthsBetween(DateOnly a, DateOnly b) => Math.Abs((b.Year - a.Year) * 12 + b.Month - a.Month);
+
+    /// <summary>"the end of the year" → the year's last month; "the beginning of March" → March.</summary>
+    private static Resolution Narrowed(Resolution inner, string boundary)
+    {
+        if (inner.Granularity == Granularity.Year && inner.Point is { } p)
+        {
+            int month = boundary switch
+            {
+                "START" => 1,
+                "MID" => 6,
+                _ => 12,
+            };
+            return new Resolution($"{Y(p.Year)}-{month:D2}", "DATE", inner.UsesAnchorYear, new DateOnly(p.Year, month, 1), Granularity.Month, boundary);
+        }
+
+        return inner with { Mod = boundary };
+    }
+
+    // ---- Relative and weekday -------------------------------------------------------------------
+
+    private Resolution ResolveRelative(TimexMeaning m)
+    {
+        DateOnly? baseDate = _anchor.Date;
+        bool usesAnchor = true;
+        if (m.FromReference && _reference is { } r && _referenceGranularity >= GranularityOf(m.Unit))
+        {
+            baseDate = r;
+            usesAnchor = false;
+        }
+
+        if (baseDate is not { } b)
+        {
+            return new Resolution(Underspecified(m.Unit), "DATE", true, null, Granularity.None, m.Mod);
+        }
+
+        string type = "DATE";
+        switch (m.Unit)
+        {
+            case TimeUnit.Day:
+                var d = b.AddDays(m.Offset);
+                return new Resolution(D(d), type, usesAnchor, d, Granularity.Day, m.Mod);
+            case TimeUnit.Week:
+            case TimeUnit.Weekend:
+            case TimeUnit.Fortnight:
+                var w = b.AddDays(7 * m.Offset);
+                return new Resolution(Week(w) + (m.Unit == TimeUnit.Weekend ? "-WE" : ""), type, usesAnchor, w, Granularity.Week, m.Mod);
+            case TimeUnit.Month:
+                var mo = b.AddMonths(m.Offset);
+                return new Resolution($"{Y(mo.Year)}-{mo.Month:D2}", type, usesAnchor, new DateOnly(mo.Year, mo.Month, 1), Granularity.Month, m.Mod);
+            case TimeUnit.Quarter:
+                int q = (b.Month - 1) / 3 + m.Offset;
+                int qy = b.Year + (int)Math.Floor(q / 4.0);
+                int qi = ((q % 4) + 4) % 4 + 1;
+                return new Resolution($"{Y(qy)}-Q{qi}", type, usesAnchor, new DateOnly(Clamp(qy), (qi - 1) * 3 + 1, 1), Granularity.Quarter, m.Mod);
+            case TimeUnit.Year:
+                int yv = b.Year + m.Offset;
+                return new Resolution(Y(yv), type, usesAnchor, new DateOnly(Clamp(yv), 1, 1), Granularity.Year, m.Mod);
+            case TimeUnit.Decade:
+                int dec = b.Year / 10 + m.Offset;
+                return new Resolution(dec.ToString(CultureInfo.InvariantCulture), type, usesAnchor, new DateOnly(Clamp(dec * 10), 1, 1), Granularity.Decade, m.Mod);
+            case TimeUnit.Century:
+                int cen = b.Year / 100 + m.Offset;
+                return new Resolution(cen.ToString("D2", CultureInfo.InvariantCulture), type, usesAnchor, new DateOnly(Clamp(cen * 100), 1, 1), Granularity.Century, m.Mod);
+            default:
+                return new Resolution(Underspecified(m.Unit), type, usesAnchor, null, Granularity.None, m.Mod);
+        }
+    }
+
+    private Resolution ResolveWeekday(TimexMeaning m, Direction tense)
+    {
+        if (_anchor.Date is not { } anchor)
+        {
+            return new Resolution("XXXX-WXX-" + m.Index.ToString(CultureInfo.InvariantCulture), "DATE", true, null, Granularity.None, m.Mod);
+        }
+
+        int today = IsoDay(anchor);
+        int back = (today - m.Index + 7) % 7;    // days back to the latest such weekday, 0 = the anchor itself
+        int ahead = (m.Index - today + 7) % 7;   // days ahead to the next one, 0 = the anchor itself
+        int offset = m.Direction switch
+        {
+            Direction.Past => back == 0 ? -7 : -back,
+            Direction.Future => ahead == 0 ? 7 : ahead,
+            Direction.Same => m.Index - today,
+            _ => tense switch
+            {
+                Direction.Past => -back,
+                Direction.Future => ahead,
+
+                // News mostly reports what happened: the past day wins unless the coming one is clearly nearer.
+                _ => back <= ahead + 1 ? -back : ahead,
+            },
+        };
+        var date = anchor.AddDays(offset);
+        return new Resolution(D(date), "DATE", true, date, Granularity.Day, m.Mod);
+    }
+
+    // ---- Quarters, halves, seasons --------------------------------------------------------------
+
+    private Resolution ResolvePeriod(TimexMeaning m, Direction tense)
+    {
+        int? year;
+        bool usesAnchor = false;
+        switch (m.YearSource)
+        {
+            case YearSource.Written:
+                year = m.Year;
+                break;
+            case YearSource.AnchorOffset:
+                year = _anchor.Date?.Year + m.Year;
+                usesAnchor = true;
+                break;
+            case YearSource.ReferenceOffset:
+                year = (_reference?.Year ?? _anchor.Date?.Year) + m.Year;
+                usesAnchor = _reference is null;
+                break;
+            default:
+                usesAnchor = true;
+                year = _anchor.Date is { } a ? PeriodYear(m, a, m.Direction != Direction.Unknown ? m.Direction : tense) : null;
+                break;
+        }
+
+        string suffix = m.Kind switch
+        {
+            MeaningKind.Quarter => "Q" + m.Index.ToString(CultureInfo.InvariantCulture),
+            MeaningKind.Half => "H" + m.Index.ToString(CultureInfo.InvariantCulture),
+            _ => m.Code!,
+        };
+        var granularity = m.Kind switch
+        {
+            MeaningKind.Quarter => Granularity.Quarter,
+            MeaningKind.Half => Granularity.Half,
+            _ => Granularity.Season,
+        };
+        return year is { } y
+            ? new Resolution($"{Y(y)}-{suffix}", "DATE", usesAnchor, new DateOnly(Clamp(y), FirstMonth(m), 1), granularity, m.Mod)
+            : new Resolution($"XXXX-{suffix}", "DATE", usesAnchor, null, Granularity.None, m.Mod);
+    }
+
+    /// <summary>
+    /// The year of a quarter, half or season written without one: reports speak of the latest one that has
+    /// begun ("third-quarter profit" in November is this year's, "fourth-quarter" in January last year's).
+    /// </summary>
+    private static int PeriodYear(TimexMeaning m, DateOnly anchor, Direction direction)
+    {
+        int first = FirstMonth(m);
+        int last = first + (m.Kind == MeaningKind.Half ? 5 : 2);
+        int y = anchor.Year;
+        int month = anchor.Month;
+        bool explicitly = m.Direction != Direction.Unknown;
+        return direction switch
+        {
+            Direction.Same => y,
+            Direction.Future when explicitly => first > month ? y : y + 1,
+            Direction.Future => month <= last ? y : y + 1,
+            Direction.Past when explicitly => last < month ? y : y - 1,
+            _ => first <= month ? y : y - 1,
+        };
+    }
+
+    private static int FirstMonth(TimexMeaning m) => m.Kind switch
+    {
+        MeaningKind.Quarter => (m.Index - 1) * 3 + 1,
+        MeaningKind.Half => m.Index == 1 ? 1 : 7,
+        _ => m.Code switch
+        {
+            "SP" => 3,
+            "SU" => 6,
+            "FA" => 9,
+            _ => 12,
+        },
+    };
+
+    // ---- Times ------------------------------------------------------------------------------------
+
+    private Resolution ResolveTime(TimexMeaning m, Direction tense)
+    {
+        string date;
+        bool usesAnchor;
+        DateOnly? point = null;
+        if (m.Inner is { } inner)
+        {
+            var r = ResolveCore(inner, tense);
+            date = r.Granularity == Granularity.Day ? r.Value : "XXXX-XX-XX";
+            usesAnchor = r.UsesAnchorYear;
+            point = r.Point;
+        }
+        else if (_reference is { } reference && _referenceGranularity == Granularity.Day)
+        {
+            // A time alone belongs to the last day mentioned ("June 1st ... at 16:15 UTC").
+            date = D(reference);
+            usesAnchor = false;
+            point = reference;
+        }
+        else if (_anchor.Date is { } a)
+        {
+            date = D(a);
+            usesAnchor = true;
+            point = a;
+        }
+        else
+        {
+            date = "XXXX-XX-XX";
+            usesAnchor = true;
+        }
+
+        string time = m.Code is { Length: 2 } part
+            ? part
+            : $"{m.Hour:D2}:{m.Minute:D2}{m.Zone}";
+        return new Resolution($"{date}T{time}", "TIME", usesAnchor, point, point is null ? Granularity.None : Granularity.Day, m.Mod);
+    }
+
+    // ---- Formatting -------------------------------------------------------------------------------
+
+    private static Granularity GranularityOf(TimeUnit unit) => unit switch
+    {
+        TimeUnit.Day => Granularity.Day,
+        TimeUnit.Week or TimeUnit.Weekend or TimeUnit.Fortnight => Granularity.Week,
+        TimeUnit.Month => Granularity.Month,
+        TimeUnit.Quarter => Granularity.Quarter,
+        TimeUnit.Year => Granularity.Year,
+        TimeUnit.Decade => Granularity.Decade,
+        TimeUnit.Century => Granularity.Century,
+        _ => Granularity.Day,
+    };
+
+    private static string Underspecified(TimeUnit unit) => unit switch
+    {
+        TimeUnit.Day => "XXXX-XX-XX",
+        TimeUnit.Week or TimeUnit.Fortnight => "XXXX-WXX",
+        TimeUnit.Weekend => "XXXX-WXX-WE",
+        TimeUnit.Month => "XXXX-XX",
+        TimeUnit.Quarter => "XXXX-QX",
+        TimeUnit.Decade => "XXX",
+        TimeUnit.Century => "XX",
+        _ => "XXXX",
+    };
+
+    private static int IsoDay(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek;
+
+    private static string Y(int year) => year is >= 0 and <= 9999 ? year.ToString("D4", CultureInfo.InvariantCulture) : "XXXX";
+
+    private static int Clamp(int year) => Math.Clamp(year, 1, 9999);
+
+    internal static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Week(DateOnly d)
+    {
+        var dt = d.ToDateTime(TimeOnly.MinValue);
+        return $"{ISOWeek.GetYear(dt):D4}-W{ISOWeek.GetWeekOfYear(dt):D2}";
+    }
+}
