@@ -133,16 +133,20 @@ internal sealed class TimexScorer
     private static T? BestOverlap<T>(int start, int end, IReadOnlyList<T> others, Func<T, (int Start, int End)> span)
         where T : class
     {
+        // Most shared characters wins; on a tie the one whose extent is closest to this one's (so that "2009"
+        // pairs with a gold "2009" rather than with a gold "from 2009 to 2011" around it).
         T? best = null;
-        int bestOverlap = 0;
+        int bestOverlap = 0, bestExtra = int.MaxValue;
         foreach (var o in others)
         {
             var (s, e) = span(o);
             int overlap = Math.Min(end, e) - Math.Max(start, s);
-            if (overlap > bestOverlap)
+            int extra = (e - s) + (end - start) - 2 * overlap;
+            if (overlap > 0 && (overlap > bestOverlap || (overlap == bestOverlap && extra < bestExtra)))
             {
                 best = o;
                 bestOverlap = overlap;
+                bestExtra = extra;
             }
         }
 

@@ -78,9 +78,9 @@ internal static class AtomSplitter
                 char c = text[i];
                 int j = i + 1;
                 AtomKind kind;
-                if (char.IsDigit(c))
+                if (char.IsAsciiDigit(c))
                 {
-                    while (j < end && char.IsDigit(text[j]))
+                    while (j < end && char.IsAsciiDigit(text[j]))
                     {
                         j++;
                     }
@@ -125,7 +125,7 @@ internal static class AtomSplitter
                 if (kind == AtomKind.Number)
                 {
                     int d = 0;
-                    while (d < piece.Length && char.IsDigit(piece[d]))
+                    while (d < piece.Length && char.IsAsciiDigit(piece[d]))
                     {
                         d++;
                     }
@@ -186,7 +186,7 @@ internal static class AtomSplitter
     {
         foreach (char c in token)
         {
-            if (!(char.IsDigit(c) || c == '.'))
+            if (!(char.IsAsciiDigit(c) || c == '.'))
             {
                 return false;
             }
@@ -212,7 +212,7 @@ internal static class AtomSplitter
     {
         foreach (char c in s)
         {
-            if (char.IsDigit(c))
+            if (char.IsAsciiDigit(c))
             {
                 return true;
             }

@@ -2,8 +2,9 @@ namespace Parley.Time;
 
 /// <summary>
 /// Guesses whether a sentence speaks of the past or the future around a temporal expression, from words alone
-/// (no part-of-speech tags): auxiliaries ("will", "was"), irregular past forms ("took", "met"), "-ed" verbs,
-/// "to" + verb. The nearest cue wins, looking left first. Used to place "Friday" or "March 27" before or after
+/// (no part-of-speech tags): auxiliaries ("will", "was"), irregular past forms ("took", "met"), "-ed" verbs
+/// (unless a modal makes them future: "will be held", "may be signed"), and present-tense verbs of scheduling
+/// ("opens", "ends"), reported as <see cref="Direction.Same"/>: the nearest date either way. The nearest cue wins, looking left first. Used to place "Friday" or "March 27" before or after
 /// the document date.
 /// </summary>
 internal static class TenseCues
@@ -20,9 +21,16 @@ internal static class TenseCues
         "left", "became", "brought", "kept", "fell", "rose", "won", "lost", "sent", "spent", "paid", "sold", "built", "struck",
         "led", "fled", "flew", "spoke", "wrote", "broke", "chose", "drove", "ran", "sat", "stood", "thought", "bought", "caught",
         "fought", "taught", "felt", "heard", "meant", "knew", "grew", "threw", "drew", "shot", "hid", "forgot", "got", "sought",
-        "ago", "last", "earlier", "previously", "yesterday", "began", "dropped", "hit", "killed", "been", "wounded", "arrived",
+        "ago", "earlier", "previously", "yesterday", "began", "dropped", "hit", "killed", "been", "wounded", "arrived",
         "returned", "signed", "ended", "died", "took", "overtook", "withdrew", "swore", "sank", "shut", "cut", "quit", "bid",
         "ordered", "announced", "reported", "posted", "closed", "opened",
+    };
+
+    /// <summary>Present-tense verbs of scheduling: "Voting ends Friday", "The summit opens on Monday" speak of the days ahead.</summary>
+    private static readonly HashSet<string> Scheduled = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "begins", "starts", "opens", "closes", "ends", "meets", "resumes", "arrives", "visits", "travels", "heads", "votes",
+        "kicks", "convenes", "gathers", "takes", "expires", "runs", "is", "are",
     };
 
     private static readonly HashSet<string> NotPast = new(StringComparer.OrdinalIgnoreCase)
@@ -91,11 +99,9 @@ internal static class TenseCues
             return Direction.Future;
         }
 
-        // "to meet on Friday": an infinitive right before the expression's phrase looks ahead.
-        if (word.Equals("to", StringComparison.OrdinalIgnoreCase) && i + 1 < atoms.Count && atoms[i + 1].Kind == AtomKind.Word && char.IsLower(text[atoms[i + 1].Start]) && i > 0
-            && !text.AsSpan(atoms[i - 1].Start, atoms[i - 1].End - atoms[i - 1].Start).Equals("according", StringComparison.OrdinalIgnoreCase))
+        if (Scheduled.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
         {
-            return Direction.Future;
+            return Direction.Same;
         }
 
         bool past = Past.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
@@ -120,7 +126,10 @@ internal static class TenseCues
             var w = text.AsSpan(atoms[k].Start, atoms[k].End - atoms[k].Start);
             if (w.Equals("will", StringComparison.OrdinalIgnoreCase) || w.Equals("shall", StringComparison.OrdinalIgnoreCase)
                 || w.Equals("'ll", StringComparison.OrdinalIgnoreCase) || w.Equals("to", StringComparison.OrdinalIgnoreCase)
-                || w.Equals("would", StringComparison.OrdinalIgnoreCase))
+                || w.Equals("would", StringComparison.OrdinalIgnoreCase) || w.Equals("may", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("might", StringComparison.OrdinalIgnoreCase) || w.Equals("could", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("should", StringComparison.OrdinalIgnoreCase) || w.Equals("must", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("can", StringComparison.OrdinalIgnoreCase))
             {
                 return Direction.Future;
             }

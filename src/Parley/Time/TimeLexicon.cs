@@ -232,6 +232,12 @@ internal static class TimeLexicon
             d[w] = new Word(WordClass.Zone, Code: code);
         }
 
+        // Other zones are part of the expression but their offsets are not applied.
+        foreach (var w in new[] { "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "bst", "cet", "cest", "eet", "eest", "msk", "jst", "ist", "aest", "hkt", "sgt" })
+        {
+            d[w] = new Word(WordClass.Zone, Code: "");
+        }
+
         foreach (var (w, v) in new[] { ("am", 0), ("a.m.", 0), ("a.m", 0), ("pm", 12), ("p.m.", 12), ("p.m", 12) })
         {
             d[w] = new Word(WordClass.Meridiem, v);

@@ -93,6 +93,9 @@ internal sealed class TimexMeaning
 
     public Direction Direction { get; init; }
 
+    /// <summary>Years to move a relative period by ("the same month a year ago" = -1).</summary>
+    public int YearShift { get; init; }
+
     /// <summary>TIMEX3 mod: START, MID, END, APPROX, EARLY, LATE, MORE_THAN, LESS_THAN.</summary>
     public string? Mod { get; init; }
 

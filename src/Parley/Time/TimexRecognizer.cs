@@ -81,6 +81,8 @@ internal sealed class TimexRecognizer
         Consider(WeekdayRule(i));
         Consider(MonthAlone(i));
         Consider(YearAlone(i));
+        Consider(Holiday(i));
+        Consider(Weekend(i));
         if (best is { } b)
         {
             best = Combine(b);
@@ -308,8 +310,37 @@ internal sealed class TimexRecognizer
             return new TimexHit(start, next + 2, Date(offset, month, day, YearSource.AnchorOffset));
         }
 
+        // "January 23 - March 9, 2014", "March 2-3, 2009", "May 5 and 6, 2008": the year written once serves both.
+        if (SharedRangeYear(next) is { } rangeYear)
+        {
+            return new TimexHit(start, next, Date(rangeYear, month, day));
+        }
+
         _ = weekday;
         return new TimexHit(start, next, Date(0, month, day, YearSource.Unwritten));
+    }
+
+    /// <summary>The year closing a range that starts at a day written without one ("- March 9, 2014"), or null.</summary>
+    private int? SharedRangeYear(int i)
+    {
+        if (!IsAny(i, "-", "–", "to", "through", "until", "till", "and", "&"))
+        {
+            return null;
+        }
+
+        int k = i + 1;
+        if (In(k) && MonthAt(k) > 0)
+        {
+            k++;
+        }
+
+        if (!DayNumber(k, out _))
+        {
+            return null;
+        }
+
+        k = SkipComma(k + 1);
+        return YearNumber(k, out int year) ? year : null;
     }
 
     /// <summary>"December 2009", "May of 2008", "Dec. 2009".</summary>
@@ -332,19 +363,20 @@ internal sealed class TimexRecognizer
             return new TimexHit(i, y + 1, Date(year, month, 0));
         }
 
+        // "October of next year", "March last year", "June this year".
+        if (IsAny(y, "this", "last", "next") && Is(y + 1, "year"))
+        {
+            int offset = Is(y, "this") ? 0 : Is(y, "last") ? -1 : 1;
+            return new TimexHit(i, y + 2, Date(offset, month, 0, YearSource.AnchorOffset));
+        }
+
         return null;
     }
 
     /// <summary>A month on its own: "in March", "last September", "February's sales".</summary>
     private TimexHit? MonthAlone(int i)
     {
-        int m = i;
-        var direction = Direction.Unknown;
-        if (IsAny(i, "last", "next", "this", "past", "coming"))
-        {
-            direction = Is(i, "last") || Is(i, "past") ? Direction.Past : Is(i, "this") ? Direction.Same : Direction.Future;
-            m = i + 1;
-        }
+        var direction = ModifierDirection(i, out int m);
 
         if (!In(m) || _atoms[m].Class != WordClass.Month)
         {
@@ -386,7 +418,8 @@ internal sealed class TimexRecognizer
             return null;
         }
 
-        if (IsAny(i - 1, "$", "€", "£", "No.", "no", "number", "No", "#", "about", "some", "nearly", "almost", "approximately", "roughly", "over", "than", "of", "flight", "Flight", "route", "Route", "room", "Room", "model"))
+        bool yearRange = IsAny(i + 1, "-", "–") && YearNumber(i + 2, out _);
+        if (!yearRange && IsAny(i - 1, "$", "€", "£", "No.", "no", "number", "No", "#", "about", "some", "nearly", "almost", "approximately", "roughly", "over", "than", "of", "flight", "Flight", "route", "Route", "room", "Room", "model"))
         {
             // "in 1991" passes (not listed); "about 2000 people" and "flight 2009" do not. "of 2009" is a date only
             // after a month or a period word, which the longer rules catch.
@@ -439,18 +472,109 @@ internal sealed class TimexRecognizer
         return false;
     }
 
+    /// <summary>"last", "next", "this", "past", "coming", "this past", "this coming" before a day, month or season.</summary>
+    private Direction ModifierDirection(int i, out int next)
+    {
+        next = i;
+        if (Is(i, "this") && IsAny(i + 1, "past", "coming"))
+        {
+            next = i + 2;
+            return Is(i + 1, "past") ? Direction.Past : Direction.Future;
+        }
+
+        if (IsAny(i, "last", "next", "this", "past", "coming", "upcoming"))
+        {
+            next = i + 1;
+            return Is(i, "last") || Is(i, "past") ? Direction.Past : Is(i, "this") ? Direction.Same : Direction.Future;
+        }
+
+        return Direction.Unknown;
+    }
+
+    // ---- Holidays and weekends ------------------------------------------------------------------
+
+    private static readonly (string[] Words, int Month, int Day, string? Computed)[] Holidays =
+    [
+        (["Christmas", "Eve"], 12, 24, null),
+        (["Christmas", "Day"], 12, 25, null),
+        (["Christmas"], 12, 25, null),
+        (["Boxing", "Day"], 12, 26, null),
+        (["New", "Year's", "Eve"], 12, 31, null),
+        (["New", "Year", "'s", "Eve"], 12, 31, null),
+        (["New", "Year's", "Day"], 1, 1, null),
+        (["New", "Year", "'s", "Day"], 1, 1, null),
+        (["Valentine's", "Day"], 2, 14, null),
+        (["Valentine", "'s", "Day"], 2, 14, null),
+        (["Halloween"], 10, 31, null),
+        (["Bastille", "Day"], 7, 14, null),
+        (["Thanksgiving", "Day"], 11, 0, "THANKSGIVING"),
+        (["Thanksgiving"], 11, 0, "THANKSGIVING"),
+        (["Easter", "Sunday"], 4, 0, "EASTER"),
+        (["Easter", "Monday"], 4, 0, "EASTER+1"),
+        (["Good", "Friday"], 4, 0, "EASTER-2"),
+        (["Easter"], 4, 0, "EASTER"),
+    ];
+
+    /// <summary>"Christmas", "New Year's Day", "Thanksgiving", "Easter" (optionally with a year).</summary>
+    private TimexHit? Holiday(int i)
+    {
+        if (!Capitalised(i))
+        {
+            return null;
+        }
+
+        foreach (var (words, month, day, computed) in Holidays)
+        {
+            int k = 0;
+            int at = i;
+            while (k < words.Length && In(at) && Span(at).Equals(words[k], StringComparison.OrdinalIgnoreCase))
+            {
+                k++;
+                at++;
+            }
+
+            if (k < words.Length)
+            {
+                continue;
+            }
+
+            // "Christmas tree", "Easter Island", "Good Friday Agreement" name things, not days: a name or (after a
+            // bare holiday) a noun may not follow.
+            var year = YearAfter(at, out int end, allowBare: true);
+            if (year is null && In(at) && _atoms[at].Kind == AtomKind.Word
+                && (Capitalised(at) || (words.Length == 1 && !IsAny(at, "and", "or", "when", "as", "this", "last", "next", "in", "on", "at", "is", "was", "will", "the", "to", "of", "for", "with", "after", "before", "day", "eve"))))
+            {
+                return null;
+            }
+
+            var meaning = new TimexMeaning
+            {
+                Kind = MeaningKind.Date, Month = month, Day = day, Code = computed,
+                YearSource = year?.Item1 ?? YearSource.Unwritten, Year = year?.Item2 ?? 0,
+            };
+            return new TimexHit(i, year is null ? at : end, meaning);
+        }
+
+        return null;
+    }
+
+    /// <summary>"over the weekend", "at the weekend": the weekend of the report's week, or the one before it in the past tense.</summary>
+    private TimexHit? Weekend(int i)
+    {
+        if (Is(i, "the") && Is(i + 1, "weekend") && IsAny(i - 1, "over", "during", "at", "on", "for", "by", "until", "through", "throughout"))
+        {
+            return new TimexHit(i, i + 2, new TimexMeaning { Kind = MeaningKind.Relative, Unit = TimeUnit.Weekend });
+        }
+
+        return null;
+    }
+
     // ---- Weekdays ----------------------------------------------------------------------------
 
     /// <summary>"Friday", "last Friday", "next Tuesday", "this Sunday".</summary>
     private TimexHit? WeekdayRule(int i)
     {
-        int w = i;
-        var direction = Direction.Unknown;
-        if (IsAny(i, "last", "next", "this", "past", "coming"))
-        {
-            direction = Is(i, "last") || Is(i, "past") ? Direction.Past : Is(i, "this") ? Direction.Same : Direction.Future;
-            w = i + 1;
-        }
+        var direction = ModifierDirection(i, out int w);
 
         if (!In(w) || Class(w) != WordClass.Weekday || !Capitalised(w))
         {
@@ -475,7 +599,8 @@ internal sealed class TimexRecognizer
         // today, yesterday, tomorrow, tonight; "the day before yesterday", "the day after tomorrow".
         if (word.Class == WordClass.Deictic)
         {
-            if (Is(i, "today") && IsAny(i - 1, "USA", "Russia", "China"))
+            // "USA Today" is a newspaper; "now-cancelled" an adjective.
+            if ((Is(i, "today") && IsAny(i - 1, "USA", "Russia", "China")) || (Is(i + 1, "-") && Glued(i + 1)))
             {
                 return null;
             }
@@ -508,6 +633,26 @@ internal sealed class TimexRecognizer
 
                     return new TimexHit(i, i + 1, Literal(word.Code!));
             }
+        }
+
+        // Markets "ended the day", "closed the day": the day reported.
+        if (Is(i, "the") && Is(i + 1, "day") && IsAny(i - 1, "end", "ended", "ending", "ends", "finish", "finished", "finishing", "close", "closed", "closing", "start", "started", "starting", "began", "begin", "open", "opened", "opening"))
+        {
+            return new TimexHit(i, i + 2, new TimexMeaning { Kind = MeaningKind.Relative, Unit = TimeUnit.Day, FromReference = true });
+        }
+
+        // "by that time", "at that time", "since that time": the last date mentioned.
+        if (Is(i, "that") && Is(i + 1, "time") && IsAny(i - 1, "by", "at", "since", "until", "till", "before", "after", "from"))
+        {
+            return new TimexHit(i, i + 2, new TimexMeaning { Kind = MeaningKind.Relative, Unit = TimeUnit.None, FromReference = true });
+        }
+
+        // "the year before", "the year previous", "the day after" (when no event follows).
+        if (Is(i, "the") && Class(i + 1) == WordClass.Unit && !_atoms[i + 1].Word.Plural && _atoms[i + 1].Word.Unit is TimeUnit.Day or TimeUnit.Week or TimeUnit.Month or TimeUnit.Year
+            && IsAny(i + 2, "before", "previous", "earlier", "after", "later") && !StartsNounPhrase(i + 3))
+        {
+            int sign = IsAny(i + 2, "before", "previous", "earlier") ? -1 : 1;
+            return new TimexHit(i, i + 3, new TimexMeaning { Kind = MeaningKind.Relative, Unit = _atoms[i + 1].Word.Unit, Offset = sign, FromReference = true });
         }
 
         if (Is(i, "the") && Is(i + 1, "day") && IsAny(i + 2, "before", "after") && IsAny(i + 3, "yesterday", "tomorrow"))
@@ -560,7 +705,7 @@ internal sealed class TimexRecognizer
                 return code switch
                 {
                     "RECENT" => new TimexHit(m, u + 1, Literal("PAST_REF")),
-                    "NEXT" when article => new TimexHit(i, u + 1, Literal("FUTURE_REF")),
+                    "NEXT" when article || IsAny(i - 1, "in", "over", "during", "within") => new TimexHit(i, u + 1, Literal("FUTURE_REF")),
                     "PAST" or "LAST" when article => new TimexHit(i, u + 1, Literal(DurationValue(0, unit, vague: true), "DURATION")),
                     _ => null,
                 };
@@ -627,6 +772,17 @@ internal sealed class TimexRecognizer
             i += 2;
         }
 
+        // "years ago", "decades ago", "long ago": some time back.
+        if (mod is null && Class(i) == WordClass.Unit && _atoms[i].Word.Plural && Is(i + 1, "ago"))
+        {
+            return new TimexHit(i, i + 2, Literal("PAST_REF"));
+        }
+
+        if (mod is null && Is(i, "long") && Is(i + 1, "ago") && !Is(i - 1, "how"))
+        {
+            return new TimexHit(i, i + 2, Literal("PAST_REF"));
+        }
+
         if (!In(i) || !NumberPhrase(i, out double count, out int u, out bool vague) || !In(u + 1) || Class(u) != WordClass.Unit)
         {
             return null;
@@ -685,6 +841,17 @@ internal sealed class TimexRecognizer
             return null;
         }
 
+        // "year end", "year-end": the end of this year (but not "year-end results" of a past year: the tense decides nothing here).
+        if (Is(i, "year") && (Is(i + 1, "end") || (Is(i + 1, "-") && Glued(i + 1) && Is(i + 2, "end"))) && IsAny(i - 1, "by", "at", "before", "until", "till", "to", "around", "near"))
+        {
+            int e = Is(i + 1, "end") ? i + 2 : i + 3;
+            return new TimexHit(i, e, new TimexMeaning
+            {
+                Kind = MeaningKind.Relative, Unit = TimeUnit.Year, Narrow = "END", Mod = "END",
+                Inner = new TimexMeaning { Kind = MeaningKind.Relative, Unit = TimeUnit.Year },
+            });
+        }
+
         // [the] end/beginning/start/middle of + period ("the end of the year", "the beginning of March").
         int b = Is(i, "the") ? i + 1 : i;
         if (Class(b) != WordClass.Boundary || !Is(b + 1, "of"))
@@ -693,7 +860,7 @@ internal sealed class TimexRecognizer
         }
 
         // "at the end of the day" is an idiom, not a date.
-        if (Is(b + 2, "the") && Is(b + 3, "day"))
+        if (Is(b + 2, "the") && Is(b + 3, "day") && Is(b, "end") && Is(b - 1, "the") && Is(b - 2, "at"))
         {
             return null;
         }
@@ -716,6 +883,11 @@ internal sealed class TimexRecognizer
         });
     }
 
+    private static TimexMeaning WithShift(TimexMeaning m, int years) => new()
+    {
+        Kind = m.Kind, Type = m.Type, Unit = m.Unit, Offset = m.Offset, FromReference = m.FromReference, Mod = m.Mod, YearShift = years,
+    };
+
     private static TimexMeaning WithMod(TimexMeaning m, string mod) => new()
     {
         Kind = m.Kind, Type = m.Type, YearSource = m.YearSource, Year = m.Year, Month = m.Month, Day = m.Day, Index = m.Index,
@@ -732,9 +904,11 @@ internal sealed class TimexRecognizer
         }
 
         // "the year", "the month", "the week", "the decade", "the century": the current one.
-        if (Is(i, "the") && Class(i + 1) == WordClass.Unit && !_atoms[i + 1].Word.Plural && _atoms[i + 1].Word.Unit is TimeUnit.Year or TimeUnit.Month or TimeUnit.Week or TimeUnit.Decade or TimeUnit.Century or TimeUnit.Quarter)
+        if (Is(i, "the") && Class(i + 1) == WordClass.Unit && !_atoms[i + 1].Word.Plural && _atoms[i + 1].Word.Unit is TimeUnit.Year or TimeUnit.Month or TimeUnit.Week or TimeUnit.Decade or TimeUnit.Century or TimeUnit.Quarter or TimeUnit.Day)
         {
-            return new TimexHit(i, i + 2, new TimexMeaning { Kind = MeaningKind.Relative, Unit = _atoms[i + 1].Word.Unit, Offset = 0 });
+            // "the day" is the last day mentioned (in news, usually the day reported).
+            var unit = _atoms[i + 1].Word.Unit;
+            return new TimexHit(i, i + 2, new TimexMeaning { Kind = MeaningKind.Relative, Unit = unit, Offset = 0, FromReference = unit == TimeUnit.Day });
         }
 
         TimexHit? best = null;
@@ -914,13 +1088,8 @@ internal sealed class TimexRecognizer
         var direction = Direction.Unknown;
         int offset = 0;
         var source = YearSource.Unwritten;
-        int s = i;
-        if (IsAny(i, "this", "last", "next", "past", "coming"))
-        {
-            direction = Is(i, "this") ? Direction.Same : Is(i, "last") || Is(i, "past") ? Direction.Past : Direction.Future;
-            s = i + 1;
-        }
-        else if (Is(i, "the"))
+        direction = ModifierDirection(i, out int s);
+        if (direction == Direction.Unknown && Is(i, "the"))
         {
             s = i + 1;
         }
@@ -1079,7 +1248,7 @@ internal sealed class TimexRecognizer
             return true;
         }
 
-        if (IsNumber(i) && PlainNumber(i) && _atoms[i].Digits <= 4)
+        if (IsNumber(i) && PlainNumber(i) && _atoms[i].Digits <= 3)
         {
             value = Digits(i);
             end = i + 1;
@@ -1162,7 +1331,8 @@ internal sealed class TimexRecognizer
         // Bare plural: "for years", "within minutes", "for decades".
         if (Class(i) == WordClass.Unit && _atoms[i].Word.Plural && mod is null)
         {
-            if (IsAny(i - 1, "for", "within", "in", "over", "took", "lasted", "spent", "last") && !Is(i + 1, "of") && !(Is(i + 1, "'") || Is(i + 1, "’")))
+            int before = IsAny(i - 1, "just", "only", "mere") ? i - 2 : i - 1;
+            if (IsAny(before, "for", "within", "in", "over", "took", "lasted", "spent", "last") && !Is(i + 1, "of") && !(Is(i + 1, "'") || Is(i + 1, "’")))
             {
                 return new TimexHit(i, i + 1, Literal(DurationValue(0, _atoms[i].Word.Unit, vague: true), "DURATION"));
             }
@@ -1189,6 +1359,20 @@ internal sealed class TimexRecognizer
 
         bool hyphen = Is(u, "-") && Glued(u) && Glued(u + 1);
         int unitAt = hyphen ? u + 1 : u;
+
+        // "two consecutive quarters", "three straight days", "two full years".
+        if (!hyphen && IsAny(unitAt, "consecutive", "straight", "successive", "full", "whole", "long", "more", "additional", "further", "extra") && Class(unitAt + 1) == WordClass.Unit)
+        {
+            unitAt++;
+        }
+
+        // "between 60 and 90 days", "two or three years": the first number takes the unit of the second.
+        if (!hyphen && Class(unitAt) != WordClass.Unit && IsAny(u, "and", "or", "to") && !vague && !IsAny(i, "a", "an")
+            && NumberPhrase(u + 1, out _, out int secondEnd, out bool secondVague) && !secondVague && Class(secondEnd) == WordClass.Unit && _atoms[secondEnd].Word.Plural)
+        {
+            return new TimexHit(start, u, Literal(DurationValue(count, _atoms[secondEnd].Word.Unit, vague: false), "DURATION", mod));
+        }
+
         if (Class(unitAt) != WordClass.Unit)
         {
             return null;
@@ -1393,6 +1577,11 @@ internal sealed class TimexRecognizer
         return null;
     }
 
+    /// <summary>True when a noun phrase starts at <paramref name="i"/> ("the election", "his arrest", "Christmas").</summary>
+    private bool StartsNounPhrase(int i) =>
+        In(i) && _atoms[i].Kind is AtomKind.Word or AtomKind.Number
+        && (Capitalised(i) || IsAny(i, "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "my", "your"));
+
     private bool IsFollowedByNoun(int i) => In(i) && _atoms[i].Kind == AtomKind.Word && char.IsLower(_text[_atoms[i].Start]) && !IsAny(i, "and", "or", "but", "as", "when", "if", "that", "because", "to", "for", "in", "of", "with", "is", "was", "will");
 
     // ---- Times of day -----------------------------------------------------------------------------
@@ -1491,6 +1680,22 @@ internal sealed class TimexRecognizer
             end += 2;
         }
 
+        // "(GMT +8)", "(UTC)": a zone in brackets belongs to the time; the offset is not converted.
+        if (Is(end, "(") && Class(end + 1) == WordClass.Zone)
+        {
+            int close = end + 2;
+            if (IsAny(close, "+", "-") && PlainNumber(close + 1))
+            {
+                close += 2;
+            }
+
+            if (Is(close, ")"))
+            {
+                zone ??= Is(close - 1, ")") || close == end + 2 ? _atoms[end + 1].Word.Code : null;
+                end = close + 1;
+            }
+        }
+
         return new TimexHit(i, end, new TimexMeaning { Kind = MeaningKind.Time, Type = "TIME", Hour = hour, Minute = minute, Zone = zone });
     }
 
@@ -1506,14 +1711,31 @@ internal sealed class TimexRecognizer
         // A time followed by its day: "12:00 UTC Monday", "6 p.m. on Friday", "8 a.m. yesterday".
         if (m.Kind == MeaningKind.Time && m.Inner is null)
         {
-            int d = Is(end, "on") ? end + 1 : end;
+            bool comma = Is(end, ",");
+            int d = Is(end, "on") || (comma && !IsAny(end + 1, "on", "and")) ? end + 1 : end;
             var day = DayAt(d);
             if (day is { } dh)
             {
-                return new TimexHit(hit.First, dh.End, new TimexMeaning { Kind = MeaningKind.Time, Type = "TIME", Hour = m.Hour, Minute = m.Minute, Zone = m.Zone, Inner = dh.Meaning });
+                // "16:15 UTC, June 1st" stays two expressions, the time on that date.
+                var time = new TimexMeaning { Kind = MeaningKind.Time, Type = "TIME", Hour = m.Hour, Minute = m.Minute, Zone = m.Zone, Inner = dh.Meaning };
+                return new TimexHit(hit.First, comma ? hit.End : dh.End, time);
             }
 
             return hit;
+        }
+
+        // "the same month a year ago", "the same quarter last year": the period a year before.
+        if (m.Kind == MeaningKind.Relative && m.FromReference && m.Offset == 0 && m.Unit is TimeUnit.Month or TimeUnit.Quarter or TimeUnit.Week or TimeUnit.Day)
+        {
+            if (IsAny(end, "a", "one") && Is(end + 1, "year") && IsAny(end + 2, "ago", "earlier", "before"))
+            {
+                return new TimexHit(hit.First, end + 3, WithShift(m, -1));
+            }
+
+            if (Is(end, "last") && Is(end + 1, "year"))
+            {
+                return new TimexHit(hit.First, end + 2, WithShift(m, -1));
+            }
         }
 
         // A day followed by a part of the day: "Monday morning", "yesterday afternoon", "Friday night".

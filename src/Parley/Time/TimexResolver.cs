@@ -42,9 +42,13 @@ internal readonly record struct Resolution(string Value, string Type, bool UsesA
 /// </summary>
 internal sealed class TimexResolver
 {
+    /// <summary>How far a date may lie on the "wrong" side of the anchor before the tense moves it by a year.</summary>
+    private const int TenseSlackDays = 30;
+
     private readonly AnchorDate _anchor;
-    private DateOnly? _reference;
-    private Granularity _referenceGranularity;
+
+    /// <summary>Dates mentioned so far, in text order, with how finely each was given.</summary>
+    private readonly List<(DateOnly Point, Granularity Granularity)> _mentions = [];
 
     public TimexResolver(AnchorDate anchor)
     {
@@ -56,11 +60,24 @@ internal sealed class TimexResolver
         var r = ResolveCore(m, tense);
         if (r.Point is { } p && r.Type is "DATE" or "TIME" && r.Granularity >= Granularity.Year)
         {
-            _reference = p;
-            _referenceGranularity = r.Granularity;
+            _mentions.Add((p, r.Granularity));
         }
 
         return r;
+    }
+
+    /// <summary>The last date mentioned at least as finely as <paramref name="needed"/> ("the same day" needs a day).</summary>
+    private (DateOnly Point, Granularity Granularity)? Reference(Granularity needed = Granularity.Year)
+    {
+        for (int i = _mentions.Count - 1; i >= 0; i--)
+        {
+            if (_mentions[i].Granularity >= needed)
+            {
+                return _mentions[i];
+            }
+        }
+
+        return null;
     }
 
     private Resolution ResolveCore(TimexMeaning m, Direction tense)
@@ -77,7 +94,7 @@ internal sealed class TimexResolver
             case MeaningKind.Date:
                 return ResolveDate(m, tense);
             case MeaningKind.Relative:
-                return ResolveRelative(m);
+                return ResolveRelative(m, tense);
             case MeaningKind.Weekday:
                 return ResolveWeekday(m, tense);
             case MeaningKind.Decade:
@@ -113,9 +130,9 @@ internal sealed class TimexResolver
                 usesAnchor = true;
                 break;
             case YearSource.ReferenceOffset:
-                if (_reference is { } rf)
+                if (Reference() is { } rf)
                 {
-                    year = rf.Year + m.Year;
+                    year = rf.Point.Year + m.Year;
                 }
                 else
                 {
@@ -137,11 +154,22 @@ internal sealed class TimexResolver
                 : new Resolution("XXXX", "DATE", usesAnchor, null, Granularity.None, m.Mod);
         }
 
-        if (m.Day == 0)
+        if (m.Day == 0 && m.Code is null)
         {
             return year is { } y
                 ? new Resolution($"{Y(y)}-{m.Month:D2}", "DATE", usesAnchor, new DateOnly(Clamp(y), m.Month, 1), Granularity.Month, m.Mod)
                 : new Resolution($"XXXX-{m.Month:D2}", "DATE", usesAnchor, null, Granularity.None, m.Mod);
+        }
+
+        if (m.Code is { } holiday && year is { } hy)
+        {
+            var h = Holiday(holiday, Clamp(hy));
+            return new Resolution(D(h), "DATE", usesAnchor, h, Granularity.Day, m.Mod);
+        }
+
+        if (m.Code is not null)
+        {
+            return new Resolution("XXXX-XX-XX", "DATE", usesAnchor, null, Granularity.None, m.Mod);
         }
 
         if (year is { } yy && m.Day <= DateTime.DaysInMonth(Clamp(yy), m.Month))
@@ -180,11 +208,36 @@ internal sealed class TimexResolver
 
         int day(int yy) => Math.Min(m.Day, DateTime.DaysInMonth(yy, m.Month));
         var here = new DateOnly(y, m.Month, day(y));
+        // The tense moves a date to the year before or after only when it is clearly on the wrong side of
+        // the anchor: tense cues are guesses, and reports run a little behind or ahead of their date.
         return direction switch
         {
-            Direction.Past => here <= anchor.AddDays(1) ? y : y - 1,
-            Direction.Future => here >= anchor.AddDays(-1) ? y : y + 1,
+            Direction.Past => here <= anchor.AddDays(TenseSlackDays) ? y : y - 1,
+            Direction.Future => here >= anchor.AddDays(-TenseSlackDays) ? y : y + 1,
             _ => NearestYear(y, yy => Math.Abs(new DateOnly(yy, m.Month, day(yy)).DayNumber - anchor.DayNumber)),
+        };
+    }
+
+    /// <summary>Movable holidays: US Thanksgiving (fourth Thursday of November), Easter (Gregorian computus) and days around it.</summary>
+    private static DateOnly Holiday(string code, int year)
+    {
+        if (code == "THANKSGIVING")
+        {
+            var first = new DateOnly(year, 11, 1);
+            int toThursday = ((int)DayOfWeek.Thursday - (int)first.DayOfWeek + 7) % 7;
+            return first.AddDays(toThursday + 21);
+        }
+
+        // Anonymous Gregorian algorithm.
+        int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+        int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+        int month = (h + l - 7 * m + 114) / 31, day = ((h + l - 7 * m + 114) % 31) + 1;
+        var easter = new DateOnly(year, month, day);
+        return code switch
+        {
+            "EASTER+1" => easter.AddDays(1),
+            "EASTER-2" => easter.AddDays(-2),
+            _ => easter,
         };
     }
 
@@ -226,19 +279,31 @@ internal sealed class TimexResolver
 
     // ---- Relative and weekday -------------------------------------------------------------------
 
-    private Resolution ResolveRelative(TimexMeaning m)
+    private Resolution ResolveRelative(TimexMeaning m, Direction tense)
     {
         DateOnly? baseDate = _anchor.Date;
         bool usesAnchor = true;
-        if (m.FromReference && _reference is { } r && _referenceGranularity >= GranularityOf(m.Unit))
+        var referenceGranularity = Granularity.None;
+        if (m.FromReference && Reference(m.Unit == TimeUnit.None ? Granularity.Year : GranularityOf(m.Unit)) is { } r)
         {
-            baseDate = r;
+            baseDate = r.Point;
+            referenceGranularity = r.Granularity;
             usesAnchor = false;
         }
 
         if (baseDate is not { } b)
         {
             return new Resolution(Underspecified(m.Unit), "DATE", true, null, Granularity.None, m.Mod);
+        }
+
+        b = b.AddYears(m.YearShift);
+
+        // "that time": the last date mentioned, as finely as it was given.
+        if (m.Unit == TimeUnit.None)
+        {
+            return usesAnchor
+                ? new Resolution(D(b), "DATE", true, b, Granularity.Day, m.Mod)
+                : Format(b, referenceGranularity, m.Mod);
         }
 
         string type = "DATE";
@@ -250,7 +315,15 @@ internal sealed class TimexResolver
             case TimeUnit.Week:
             case TimeUnit.Weekend:
             case TimeUnit.Fortnight:
-                var w = b.AddDays(7 * m.Offset);
+                int weeks = m.Offset;
+
+                // "over the weekend" in a weekday report of what happened: the weekend just gone.
+                if (m.Unit == TimeUnit.Weekend && weeks == 0 && !m.FromReference && tense == Direction.Past && IsoDay(b) < 6)
+                {
+                    weeks = -1;
+                }
+
+                var w = b.AddDays(7 * weeks);
                 return new Resolution(Week(w) + (m.Unit == TimeUnit.Weekend ? "-WE" : ""), type, usesAnchor, w, Granularity.Week, m.Mod);
             case TimeUnit.Month:
                 var mo = b.AddMonths(m.Offset);
@@ -293,9 +366,10 @@ internal sealed class TimexResolver
             {
                 Direction.Past => -back,
                 Direction.Future => ahead,
+                Direction.Same => ahead <= back ? ahead : -back,
 
-                // News mostly reports what happened: the past day wins unless the coming one is clearly nearer.
-                _ => back <= ahead + 1 ? -back : ahead,
+                // News reports what happened: without a tense, the latest such day.
+                _ => -back,
             },
         };
         var date = anchor.AddDays(offset);
@@ -318,8 +392,9 @@ internal sealed class TimexResolver
                 usesAnchor = true;
                 break;
             case YearSource.ReferenceOffset:
-                year = (_reference?.Year ?? _anchor.Date?.Year) + m.Year;
-                usesAnchor = _reference is null;
+                var reference = Reference();
+                year = (reference?.Point.Year ?? _anchor.Date?.Year) + m.Year;
+                usesAnchor = reference is null;
                 break;
             default:
                 usesAnchor = true;
@@ -392,12 +467,12 @@ internal sealed class TimexResolver
             usesAnchor = r.UsesAnchorYear;
             point = r.Point;
         }
-        else if (_reference is { } reference && _referenceGranularity == Granularity.Day)
+        else if (Reference(Granularity.Day) is { } reference)
         {
-            // A time alone belongs to the last day mentioned ("June 1st ... at 16:15 UTC").
-            date = D(reference);
+            // A time alone belongs to the last day mentioned ("on June 1st ... at 16:15 UTC").
+            date = D(reference.Point);
             usesAnchor = false;
-            point = reference;
+            point = reference.Point;
         }
         else if (_anchor.Date is { } a)
         {
@@ -418,6 +493,18 @@ internal sealed class TimexResolver
     }
 
     // ---- Formatting -------------------------------------------------------------------------------
+
+    private static Resolution Format(DateOnly d, Granularity g, string? mod) => g switch
+    {
+        Granularity.Day => new Resolution(D(d), "DATE", false, d, g, mod),
+        Granularity.Week => new Resolution(Week(d), "DATE", false, d, g, mod),
+        Granularity.Month or Granularity.Season => new Resolution($"{Y(d.Year)}-{d.Month:D2}", "DATE", false, d, Granularity.Month, mod),
+        Granularity.Quarter => new Resolution($"{Y(d.Year)}-Q{(d.Month - 1) / 3 + 1}", "DATE", false, d, g, mod),
+        Granularity.Half => new Resolution($"{Y(d.Year)}-H{(d.Month - 1) / 6 + 1}", "DATE", false, d, g, mod),
+        Granularity.Decade => new Resolution((d.Year / 10).ToString(CultureInfo.InvariantCulture), "DATE", false, d, g, mod),
+        Granularity.Century => new Resolution((d.Year / 100).ToString("D2", CultureInfo.InvariantCulture), "DATE", false, d, g, mod),
+        _ => new Resolution(Y(d.Year), "DATE", false, d, Granularity.Year, mod),
+    };
 
     private static Granularity GranularityOf(TimeUnit unit) => unit switch
     {
