@@ -83,46 +83,32 @@ internal static class TimeLexicon
             d[days[i] + "s"] = new Word(WordClass.WeekdayPlural, i + 1);
         }
 
-        void Unit(TimeUnit unit, params string[] forms)
+        foreach (var (unit, singular, plural) in new (TimeUnit, string[], string[])[]
         {
-            foreach (var f in forms)
+            (TimeUnit.Second, ["second", "sec"], ["seconds", "secs"]),
+            (TimeUnit.Minute, ["minute", "min"], ["minutes", "mins"]),
+            (TimeUnit.Hour, ["hour", "hr"], ["hours", "hrs"]),
+            (TimeUnit.Day, ["day"], ["days"]),
+            (TimeUnit.Week, ["week"], ["weeks"]),
+            (TimeUnit.Weekend, ["weekend"], ["weekends"]),
+            (TimeUnit.Fortnight, ["fortnight"], ["fortnights"]),
+            (TimeUnit.Month, ["month"], ["months"]),
+            (TimeUnit.Quarter, ["quarter"], ["quarters"]),
+            (TimeUnit.Year, ["year", "yr"], ["years", "yrs"]),
+            (TimeUnit.Decade, ["decade"], ["decades"]),
+            (TimeUnit.Century, ["century"], ["centuries"]),
+        })
+        {
+            foreach (var f in singular)
             {
                 d[f] = new Word(WordClass.Unit, 0, unit);
             }
-        }
 
-        void Units(TimeUnit unit, params string[] forms)
-        {
-            foreach (var f in forms)
+            foreach (var f in plural)
             {
                 d[f] = new Word(WordClass.Unit, 0, unit, Plural: true);
             }
         }
-
-        Unit(TimeUnit.Second, "second", "sec");
-        Units(TimeUnit.Second, "seconds", "secs");
-        Unit(TimeUnit.Minute, "minute", "min");
-        Units(TimeUnit.Minute, "minutes", "mins");
-        Unit(TimeUnit.Hour, "hour", "hr");
-        Units(TimeUnit.Hour, "hours", "hrs");
-        Unit(TimeUnit.Day, "day");
-        Units(TimeUnit.Day, "days");
-        Unit(TimeUnit.Week, "week");
-        Units(TimeUnit.Week, "weeks");
-        Unit(TimeUnit.Weekend, "weekend");
-        Units(TimeUnit.Weekend, "weekends");
-        Unit(TimeUnit.Fortnight, "fortnight");
-        Units(TimeUnit.Fortnight, "fortnights");
-        Unit(TimeUnit.Month, "month");
-        Units(TimeUnit.Month, "months");
-        Unit(TimeUnit.Quarter, "quarter");
-        Units(TimeUnit.Quarter, "quarters");
-        Unit(TimeUnit.Year, "year", "yr");
-        Units(TimeUnit.Year, "years", "yrs");
-        Unit(TimeUnit.Decade, "decade");
-        Units(TimeUnit.Decade, "decades");
-        Unit(TimeUnit.Century, "century");
-        Units(TimeUnit.Century, "centuries");
 
         string[] small = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
             "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];

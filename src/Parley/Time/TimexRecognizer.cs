@@ -635,6 +635,14 @@ internal sealed class TimexRecognizer
             }
         }
 
+        // "earlier in the day", "later in the week", "profit for the quarter": the period reported, as last
+        // mentioned (or the document's own).
+        if (Is(i, "the") && Class(i + 1) == WordClass.Unit && !_atoms[i + 1].Word.Plural && _atoms[i + 1].Word.Unit is TimeUnit.Day or TimeUnit.Week or TimeUnit.Month or TimeUnit.Quarter or TimeUnit.Year
+            && ((Is(i - 1, "in") && IsAny(i - 2, "earlier", "later")) || (IsAny(i - 1, "for", "during", "throughout") && !IsFollowedByNoun(i + 2) && !Is(i + 2, "of"))))
+        {
+            return new TimexHit(i, i + 2, new TimexMeaning { Kind = MeaningKind.Relative, Unit = _atoms[i + 1].Word.Unit, FromReference = true });
+        }
+
         // Markets "ended the day", "closed the day": the day reported.
         if (Is(i, "the") && Is(i + 1, "day") && IsAny(i - 1, "end", "ended", "ending", "ends", "finish", "finished", "finishing", "close", "closed", "closing", "start", "started", "starting", "began", "begin", "open", "opened", "opening"))
         {
@@ -729,6 +737,9 @@ internal sealed class TimexRecognizer
                     return new TimexHit(i, u + 1, new TimexMeaning { Kind = MeaningKind.Relative, Unit = unit, Offset = -1 });
                 case "NEXT" when !article:
                     return new TimexHit(i, u + 1, new TimexMeaning { Kind = MeaningKind.Relative, Unit = unit, Offset = 1 });
+                case "NEXT" when IsAny(i - 1, "over", "within", "during", "for", "throughout"):
+                    // "over the next year" is a stretch of time, not a date.
+                    return new TimexHit(i, u + 1, Literal(DurationValue(1, unit, vague: false), "DURATION"));
                 case "NEXT":
                 case "FOLLOW":
                     // "the next day", "the following week": counted from the last date mentioned.

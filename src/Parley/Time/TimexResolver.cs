@@ -116,35 +116,33 @@ internal sealed class TimexResolver
 
     // ---- Dates ----------------------------------------------------------------------------------
 
-    private Resolution ResolveDate(TimexMeaning m, Direction tense)
+    /// <summary>The year of a meaning whose year is written or counted; false when it is unwritten (the caller chooses it).</summary>
+    private bool TryCountedYear(TimexMeaning m, out int? year, out bool usesAnchor)
     {
-        int? year;
-        bool usesAnchor = false;
         switch (m.YearSource)
         {
             case YearSource.Written:
-                year = m.Year;
-                break;
+                (year, usesAnchor) = (m.Year, false);
+                return true;
             case YearSource.AnchorOffset:
-                year = _anchor.Date?.Year + m.Year;
-                usesAnchor = true;
-                break;
+                (year, usesAnchor) = (_anchor.Date?.Year + m.Year, true);
+                return true;
             case YearSource.ReferenceOffset:
-                if (Reference() is { } rf)
-                {
-                    year = rf.Point.Year + m.Year;
-                }
-                else
-                {
-                    year = _anchor.Date?.Year + m.Year;
-                    usesAnchor = true;
-                }
-
-                break;
+                var reference = Reference();
+                year = (reference?.Point.Year ?? _anchor.Date?.Year) + m.Year;
+                usesAnchor = reference is null;
+                return true;
             default:
-                year = ChooseYear(m, m.Direction != Direction.Unknown ? m.Direction : tense);
-                usesAnchor = true;
-                break;
+                (year, usesAnchor) = (null, true);
+                return false;
+        }
+    }
+
+    private Resolution ResolveDate(TimexMeaning m, Direction tense)
+    {
+        if (!TryCountedYear(m, out int? year, out bool usesAnchor))
+        {
+            year = ChooseYear(m, m.Direction != Direction.Unknown ? m.Direction : tense);
         }
 
         if (m.Month == 0)
@@ -380,26 +378,9 @@ internal sealed class TimexResolver
 
     private Resolution ResolvePeriod(TimexMeaning m, Direction tense)
     {
-        int? year;
-        bool usesAnchor = false;
-        switch (m.YearSource)
+        if (!TryCountedYear(m, out int? year, out bool usesAnchor))
         {
-            case YearSource.Written:
-                year = m.Year;
-                break;
-            case YearSource.AnchorOffset:
-                year = _anchor.Date?.Year + m.Year;
-                usesAnchor = true;
-                break;
-            case YearSource.ReferenceOffset:
-                var reference = Reference();
-                year = (reference?.Point.Year ?? _anchor.Date?.Year) + m.Year;
-                usesAnchor = reference is null;
-                break;
-            default:
-                usesAnchor = true;
-                year = _anchor.Date is { } a ? PeriodYear(m, a, m.Direction != Direction.Unknown ? m.Direction : tense) : null;
-                break;
+            year = _anchor.Date is { } a ? PeriodYear(m, a, m.Direction != Direction.Unknown ? m.Direction : tense) : null;
         }
 
         string suffix = m.Kind switch
