@@ -45,11 +45,6 @@ public static class ParleyCli
             stderr.WriteLine($"parley: internal error ({e.GetType().Name}): {e.Message}");
             return ExitSomeFailed;
         }
-        catch (ParleyException e) when (e.Code == ErrorCode.DataMissing)
-        {
-            stderr.WriteLine($"parley: {e.Message}");
-            return ExitSomeFailed;
-        }
     }
 
     private static IEnumerable<Command> Commands(CliContext context)
