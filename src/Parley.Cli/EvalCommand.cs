@@ -72,6 +72,9 @@ internal static class EvalCommand
         o.WriteLine($"parley eval timex: MEANTIME English, {docs.Count} documents, {scorers["all"].GoldCount} gold TIMEX3 (creation times and implicit timexes left out)");
         o.WriteLine($"Scored: the title and sentences 2-{MeantimeCorpus.LastAnnotatedSentence} of each article (MEANTIME annotates time only there; the date line is the DCT).");
         o.WriteLine("Split: documents sorted by doc_id; dev = even positions, test = odd positions.");
+        o.WriteLine("Strict: same character span. Relaxed: any overlap (P over system, R over gold expressions). Value P/R/F1: TempEval-3");
+        o.WriteLine("attribute F1: each expression is paired with the overlapping one sharing most characters; correct when the values are");
+        o.WriteLine("the same string. val.acc: share of found gold expressions given the right value. type F1: as value F1, for the type.");
         o.WriteLine();
         o.WriteLine($"{"split",-6}{"docs",5}{"gold",6}{"sys",6}   {"strict P/R/F1",-20}{"relaxed P/R/F1",-20}{"value P/R/F1",-20}{"val.acc",8}{"type F1",8}");
         foreach (var name in new[] { "dev", "test", "all" })
