@@ -109,6 +109,16 @@ internal static class DocumentDates
             }
         }
 
+        // Dates counted from the document's year ("December 5 this year"), by month.
+        var counted = new List<TimexMeaning>();
+        foreach (var f in found)
+        {
+            if (f.Meaning is { Kind: MeaningKind.Date, YearSource: YearSource.AnchorOffset, Month: > 0 } t && counted.Count < 64)
+            {
+                counted.Add(t);
+            }
+        }
+
         foreach (var f in found)
         {
             var m = f.Meaning;
@@ -124,10 +134,9 @@ internal static class DocumentDates
             }
 
             // "this year" dates with the same month and day name the document's year.
-            foreach (var g in found)
+            foreach (var t in counted)
             {
-                var t = g.Meaning;
-                if (t.Kind == MeaningKind.Date && t.YearSource == YearSource.AnchorOffset && t.Month == m.Month && (t.Day == m.Day || t.Day == 0 || m.Day == 0))
+                if (t.Month == m.Month && (t.Day == m.Day || t.Day == 0 || m.Day == 0))
                 {
                     Vote(m.Year - t.Year, 5);
                 }

@@ -101,7 +101,7 @@ internal sealed class TimexRecognizer
 
     private bool Is(int i, string word) => In(i) && Span(i).Equals(word, StringComparison.OrdinalIgnoreCase);
 
-    private bool IsAny(int i, params string[] words)
+    private bool IsAny(int i, params ReadOnlySpan<string> words)
     {
         if (!In(i))
         {

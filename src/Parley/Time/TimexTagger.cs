@@ -65,6 +65,7 @@ public sealed class TimexTagger : IDocumentComponent
             AtomSplitter.Split(text, tokens.Slice(sentence.FirstToken, sentence.TokenCount), sentence.FirstToken, atoms);
             hits.Clear();
             TimexRecognizer.Recognize(text, atoms, hits);
+            int words = hits.Count > 0 ? CountWords(atoms, 0, atoms.Count) : 0;
             foreach (var h in hits)
             {
                 found.Add(new FoundTimex(
@@ -73,24 +74,25 @@ public sealed class TimexTagger : IDocumentComponent
                     h.Meaning,
                     TenseCues.Estimate(text, atoms, h.First, h.End),
                     s,
-                    OnlyWordsOf(atoms, h)));
+                    CountWords(atoms, h.First, h.End) == words));
             }
         }
 
         return found;
     }
 
-    /// <summary>True when the sentence holds nothing but this expression and punctuation (a date line).</summary>
-    private static bool OnlyWordsOf(List<Atom> atoms, TimexHit hit)
+    /// <summary>Words and numbers among atoms [first, end): a date line holds no others than its date's.</summary>
+    private static int CountWords(List<Atom> atoms, int first, int end)
     {
-        for (int i = 0; i < atoms.Count; i++)
+        int n = 0;
+        for (int i = first; i < end; i++)
         {
-            if ((i < hit.First || i >= hit.End) && atoms[i].Kind is AtomKind.Word or AtomKind.Number)
+            if (atoms[i].Kind is AtomKind.Word or AtomKind.Number)
             {
-                return false;
+                n++;
             }
         }
 
-        return true;
+        return n;
     }
 }

@@ -54,12 +54,12 @@ public class DisambiguationTests
     }
 
     [Theory]
-    [InlineData("Washington hopes that by the end of the year a new treaty will be ready.")]
+    [InlineData("Washington hopes a new treaty will be ready soon.")]
     [InlineData("Washington said it would not abandon the sanctions.")]
     [InlineData("Washington demands that Iran stop enrichment.")]
     [InlineData("Washington has repeatedly said it wants a reset.")]
-    [InlineData("the declared Washington's desire to reset relations")]
-    [InlineData("It was signed in 1991 and obliged Moscow and Washington to reduce strategic nuclear forces.")]
+    [InlineData("Washington's desire for a fresh start was plain.")]
+    [InlineData("The 1991 treaty required Moscow and Washington to cut their arsenals.")]
     public void Washington_as_subject_of_saying_or_wanting_is_the_US_government(string text)
     {
         var r = ResolveFirst(text, "Washington");
@@ -90,7 +90,7 @@ public class DisambiguationTests
     [Theory]
     [InlineData("Moscow said the talks were productive.")]
     [InlineData("The US wants to reset relations with Moscow.")]
-    [InlineData("In military-technical cooperation with Iran Moscow addresses the concerns of the U.S. and Israel.")]
+    [InlineData("In its dealings with Iran Moscow addresses the worries of Israel.")]
     [InlineData("Moscow has warned the alliance.")]
     public void Moscow_as_actor_is_the_Russian_government(string text)
     {

