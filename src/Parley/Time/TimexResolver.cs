@@ -272,6 +272,12 @@ internal sealed class TimexResolver
             return new Resolution($"{Y(p.Year)}-{month:D2}", "DATE", inner.UsesAnchorYear, new DateOnly(p.Year, month, 1), Granularity.Month, boundary);
         }
 
+        // Without a year the month is still known: "the end of the year" is XXXX-12.
+        if (inner.Value == "XXXX")
+        {
+            return inner with { Value = boundary switch { "START" => "XXXX-01", "MID" => "XXXX-06", _ => "XXXX-12" }, Mod = boundary };
+        }
+
         return inner with { Mod = boundary };
     }
 
@@ -444,7 +450,11 @@ internal sealed class TimexResolver
         if (m.Inner is { } inner)
         {
             var r = ResolveCore(inner, tense);
-            date = r.Granularity == Granularity.Day ? r.Value : "XXXX-XX-XX";
+
+            // A day known only partly keeps what is known: "Tuesday night" with no document date is XXXX-WXX-2TNI.
+            date = r.Granularity == Granularity.Day || r.Value.StartsWith("XXXX-WXX-", StringComparison.Ordinal) || (r.Value.Length == 10 && r.Value.StartsWith("XXXX-", StringComparison.Ordinal))
+                ? r.Value
+                : "XXXX-XX-XX";
             usesAnchor = r.UsesAnchorYear;
             point = r.Point;
         }

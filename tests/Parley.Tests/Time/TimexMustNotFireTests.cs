@@ -59,8 +59,10 @@ public class TimexMustNotFireTests
     [Fact]
     public void Without_a_document_date_relative_values_stay_underspecified()
     {
-        var doc = Analyse("The ministers met on Friday, yesterday's talks failed, and they meet again next month.", null);
+        var doc = Analyse("The ministers met on Friday, yesterday's talks failed, and they meet again next month, on Tuesday night, before the end of the year.", null);
         Assert.Equal("XXXX-WXX-5", Find(doc, "Friday").Value);
+        Assert.Equal("XXXX-WXX-2TNI", Find(doc, "Tuesday night").Value);
+        Assert.Equal("XXXX-12", Find(doc, "the end of the year").Value);
         Assert.Equal("XXXX-XX-XX", Find(doc, "yesterday").Value);
         Assert.Equal("XXXX-XX", Find(doc, "next month").Value);
         Assert.DoesNotContain(doc.TimeExpressions, t => t.Value!.Contains(DateTime.Now.Year.ToString(), StringComparison.Ordinal));
