@@ -1,41 +1,162 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Parley.Cli.Eval;
 using Parley.Documents;
-using Parley.Events;
-using Parley.Events.Codebook;
-using Parley.Events.Evaluation;
-using Parley.Intake;
 using Parley.Pipeline;
 
 namespace Parley.Cli;
 
-/// <summary>`parley eval KIND`: accuracy and speed on the shared benchmark data; a table for people, then one JSON line.</summary>
+/// <summary>`parley eval KIND`: measure Parley on gold data. Tables for people on stdout, then one JSON line for scripts.</summary>
 internal static class EvalCommand
 {
     public static Command Create(CliContext context)
     {
-        var eval = new Command("eval", "Measure accuracy and speed on the shared evaluation data");
-        eval.Subcommands.Add(CreateEvents(context));
-        return eval;
-    }
-
-    private static Command CreateEvents(CliContext context)
-    {
-        var data = new Option<string?>("--data") { Description = "The shared data folder (default: PARLEY_DATA or ../shared/data)" };
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "List every record that was not coded exactly" };
-        var speedSeconds = new Option<double>("--speed-seconds") { Description = "How long to run the speed measurement", DefaultValueFactory = _ => 3.0 };
-        var actors = new Option<string[]>("--plover-actors") { Description = "Actor dictionaries to add for the PLOVER records (default: none; the entity layer resolves actors)", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("events", "PETRARCH-2 unit tests from raw text (triple P/R/F1), PLOVER records (type and country accuracy), speed") { data, verbose, actors, speedSeconds };
-        command.SetAction(parsed => Run(context, DataDirectory(parsed.GetValue(data)), parsed.GetValue(verbose), parsed.GetValue(actors) ?? [], parsed.GetValue(speedSeconds)));
+        var command = new Command("eval", "Measure Parley against gold data in the shared data folder (see --data)");
+        command.Subcommands.Add(CreateTimex(context));
+        command.Subcommands.Add(EvalEventsCommand.Create(context));
         return command;
     }
 
-    internal static string DataDirectory(string? given)
+    private static Option<string?> DataOption() => new("--data")
     {
-        if (!string.IsNullOrEmpty(given))
+        Description = "The shared data folder (default: $PARLEY_DATA, else the nearest shared/data above the current directory)",
+    };
+
+    private static Command CreateTimex(CliContext context)
+    {
+        var data = DataOption();
+        var errors = new Option<int>("--errors") { Description = "Also list this many errors (misses, spurious, wrong values) of the chosen split", DefaultValueFactory = _ => 0 };
+        var split = new Option<string>("--split") { Description = "Which documents to list errors for: dev, test or all", DefaultValueFactory = _ => "dev" };
+        split.AcceptOnlyFromAmong("dev", "test", "all");
+        var command = new Command("timex", "Time expressions on MEANTIME (English): extent F1 strict and relaxed, value F1 and accuracy, per type") { data, errors, split };
+        command.SetAction(parsed => RunTimex(context, DataLocator.Find(parsed.GetValue(data)), parsed.GetValue(errors), parsed.GetValue(split)!));
+        return command;
+    }
+
+    internal static int RunTimex(CliContext context, string dataDirectory, int errorCount, string errorSplit)
+    {
+        string corpus = Path.Combine(dataDirectory, "meantime-en", "intra_cross-doc_annotation");
+        if (!Directory.Exists(corpus))
         {
-            return given;
+            throw new ParleyException(ErrorCode.DataMissing, $"MEANTIME not found at {corpus}; pass --data with the shared data folder or set PARLEY_DATA");
+        }
+
+        var docs = MeantimeCorpus.Load(corpus);
+        var pipeline = ParleyPipelines.CreateDefault();
+        var scorers = new Dictionary<string, TimexScorer> { ["dev"] = new(), ["test"] = new(), ["all"] = new() };
+        var errorsOf = new List<(MeantimeDocument Doc, TimexScorer.Outcome Outcome)>();
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < docs.Count; i++)
+        {
+            var doc = docs[i];
+            pipeline.Run(doc.Document);
+
+            // Only the annotated sentences count; the date line is the document creation time, which TempEval
+            // gives and does not score.
+            var gold = doc.Gold.Where(g => !doc.DateLine.Overlaps(new TextSpan(g.Start, g.End - g.Start))).ToList();
+            var system = doc.Document.TimeExpressions.Where(t => doc.Annotated.Contains(t.Span) && !doc.DateLine.Overlaps(t.Span)).ToList();
+            string part = i % 2 == 0 ? "dev" : "test";
+            var scorer = new TimexScorer();
+            scorer.Add(gold, system);
+            scorers[part].Add(gold, system);
+            scorers["all"].Add(gold, system);
+            if (errorSplit == "all" || errorSplit == part)
+            {
+                errorsOf.AddRange(scorer.Errors.Select(e => (doc, e)));
+            }
+        }
+
+        double seconds = clock.Elapsed.TotalSeconds;
+        var o = context.Out;
+        o.WriteLine($"parley eval timex: MEANTIME English, {docs.Count} documents, {scorers["all"].GoldCount} gold TIMEX3 (creation times and implicit timexes left out)");
+        o.WriteLine($"Scored: the title and sentences 2-{MeantimeCorpus.LastAnnotatedSentence} of each article (MEANTIME annotates time only there; the date line is the DCT).");
+        o.WriteLine("Split: documents sorted by doc_id; dev = even positions, test = odd positions.");
+        o.WriteLine("Strict: same character span. Relaxed: any overlap (P over system, R over gold expressions). Value P/R/F1: TempEval-3");
+        o.WriteLine("attribute F1: each expression is paired with the overlapping one sharing most characters; correct when the values are");
+        o.WriteLine("the same string. val.acc: share of found gold expressions given the right value. type F1: as value F1, for the type.");
+        o.WriteLine();
+        o.WriteLine($"{"split",-6}{"docs",5}{"gold",6}{"sys",6}   {"strict P/R/F1",-20}{"relaxed P/R/F1",-20}{"value P/R/F1",-20}{"val.acc",8}{"type F1",8}");
+        foreach (var name in new[] { "dev", "test", "all" })
+        {
+            var s = scorers[name];
+            int n = name == "all" ? docs.Count : name == "dev" ? (docs.Count + 1) / 2 : docs.Count / 2;
+            o.WriteLine($"{name,-6}{n,5}{s.GoldCount,6}{s.SystemCount,6}   {Triple(s.Strict),-20}{Triple(s.Relaxed),-20}{Triple(s.Value),-20}{Pct(s.ValueAccuracy),8}{Pct(s.Type.F1),8}");
+        }
+
+        o.WriteLine();
+        o.WriteLine("Per type (all documents; gold side by gold type, precision by system type):");
+        o.WriteLine($"{"type",-10}{"gold",6}{"sys",6}{"strict R",10}{"relaxed R",11}{"relaxed P",11}{"val.acc",9}{"value F1",10}");
+        foreach (var t in scorers["all"].PerType())
+        {
+            o.WriteLine($"{t.Type,-10}{t.Gold,6}{t.System,6}{Pct(t.StrictRecall),10}{Pct(t.RelaxedRecall),11}{Pct(t.RelaxedPrecision),11}{Pct(t.ValueAccuracy),9}{Pct(t.ValueF1),10}");
+        }
+
+        o.WriteLine();
+        o.WriteLine($"Speed: {docs.Count / seconds:F1} documents/s over the default pipeline ({seconds:F2} s).");
+        if (errorCount > 0)
+        {
+            o.WriteLine();
+            o.WriteLine($"Errors ({errorSplit}, first {errorCount}):");
+            foreach (var (doc, e) in errorsOf.Take(errorCount))
+            {
+                string text = doc.Document.Text;
+                int at = e.Gold?.Start ?? e.System!.Start;
+                int end = e.Gold?.End ?? e.System!.Start + e.System.Length;
+                string context2 = text[Math.Max(0, at - 40)..Math.Min(text.Length, end + 30)].Replace('\n', ' ');
+                string gold = e.Gold is null ? "-" : $"«{text[e.Gold.Start..e.Gold.End]}» {e.Gold.Type} {e.Gold.Value}";
+                string sys = e.System is null ? "-" : $"«{text.Substring(e.System.Start, e.System.Length)}» {e.System.Type} {e.System.Value}";
+                o.WriteLine($"  {doc.Id,7} {e.Kind,-9} gold {gold} | sys {sys} | dct {doc.CreationTime} | …{context2}…");
+            }
+        }
+
+        var json = new Dictionary<string, object>
+        {
+            ["corpus"] = "meantime-en",
+            ["docs"] = docs.Count,
+            ["dev"] = Summary(scorers["dev"]),
+            ["test"] = Summary(scorers["test"]),
+            ["all"] = Summary(scorers["all"]),
+            ["per_type"] = scorers["all"].PerType().ToDictionary(t => t.Type, t => (object)new Dictionary<string, object>
+            {
+                ["gold"] = t.Gold, ["system"] = t.System, ["strict_recall"] = R(t.StrictRecall), ["relaxed_recall"] = R(t.RelaxedRecall),
+                ["relaxed_precision"] = R(t.RelaxedPrecision), ["value_accuracy"] = R(t.ValueAccuracy), ["value_f1"] = R(t.ValueF1),
+            }),
+            ["docs_per_s"] = Math.Round(docs.Count / seconds, 1),
+        };
+        o.WriteLine(JsonSerializer.Serialize(json));
+        return ParleyCli.ExitOk;
+    }
+
+    private static Dictionary<string, object> Summary(TimexScorer s) => new()
+    {
+        ["gold"] = s.GoldCount,
+        ["system"] = s.SystemCount,
+        ["strict"] = Prf(s.Strict),
+        ["relaxed"] = Prf(s.Relaxed),
+        ["value"] = Prf(s.Value),
+        ["value_accuracy"] = R(s.ValueAccuracy),
+        ["type_f1"] = R(s.Type.F1),
+    };
+
+    private static Dictionary<string, double> Prf(Prf p) => new() { ["p"] = R(p.Precision), ["r"] = R(p.Recall), ["f1"] = R(p.F1) };
+
+    private static double R(double x) => Math.Round(100 * x, 2);
+
+    private static string Pct(double x) => (100 * x).ToString("F1", CultureInfo.InvariantCulture);
+
+    private static string Triple(Prf p) => $"{Pct(p.Precision)}/{Pct(p.Recall)}/{Pct(p.F1)}";
+}
+
+/// <summary>Finds the shared data folder: the option, $PARLEY_DATA, or the nearest shared/data above the current directory.</summary>
+internal static class DataLocator
+{
+    public static string Find(string? option)
+    {
+        if (!string.IsNullOrEmpty(option))
+        {
+            return option;
         }
 
         if (Environment.GetEnvironmentVariable("PARLEY_DATA") is { Length: > 0 } env)
@@ -43,191 +164,15 @@ internal static class EvalCommand
             return env;
         }
 
-        var dir = new DirectoryInfo(Environment.CurrentDirectory);
-        while (dir is not null)
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "data");
+            string candidate = Path.Combine(dir.FullName, "shared", "data");
             if (Directory.Exists(candidate))
             {
-                return Path.GetFullPath(candidate);
+                return candidate;
             }
-
-            dir = dir.Parent;
         }
 
-        return Path.GetFullPath(Path.Combine("..", "shared", "data"));
+        throw new ParleyException(ErrorCode.DataMissing, "the shared data folder was not found; pass --data DIR or set PARLEY_DATA");
     }
-
-    private static int Run(CliContext context, string data, bool verbose, string[] ploverActors, double speedSeconds)
-    {
-        var unitTests = Path.Combine(data, "petrarch2", "validation", "PETR.UnitTest.records.xml");
-        var dictionaries = Path.Combine(data, "petrarch2", "dictionaries");
-        var plover = Path.Combine(data, "plover", "PLOVER_GSR_CAMEO.json");
-        foreach (var path in new[] { unitTests, dictionaries, plover })
-        {
-            if (!File.Exists(path) && !Directory.Exists(path))
-            {
-                throw new ParleyException(ErrorCode.DataMissing, $"{path} not found: give --data or set PARLEY_DATA to the shared data folder");
-            }
-        }
-
-        var output = context.Out;
-        var (records, env) = EventEvaluation.ReadPetrarch(unitTests);
-        string Dict(string key) => Path.Combine(dictionaries, env.TryGetValue(key, out var f) ? f : throw new ParleyException(ErrorCode.MalformedInput, $"{unitTests} names no <{key}>"));
-        var petrarchOptions = new EventOptions
-        {
-            UseBuiltInPatterns = false,
-            VerbDictionaries = [Dict("Verbfile")],
-            ActorDictionaries = [Dict("Actorfile")],
-            AgentDictionaries = [Dict("Agentfile")],
-            DiscardLists = [Dict("Discardfile")],
-        };
-        var petrarchPipeline = ParleyPipelines.CreateDefault(IntakeOptions.Default, petrarchOptions);
-        Prf all = default, allRoot = default, dev = default, test = default;
-        var misses = new List<RecordResult>();
-        for (int i = 0; i < records.Count; i++)
-        {
-            var r = records[i];
-            var doc = Analyse(petrarchPipeline, r.Id, r.Text, EventEvaluation.IsoDate(r.Date));
-            var predicted = EventEvaluation.Triples(doc);
-            var gold = r.Gold;
-            var score = EventEvaluation.Score(predicted, gold);
-            var root = EventEvaluation.Score(predicted.Select(Root).ToList(), gold.Select(Root).ToList());
-            all += score;
-            allRoot += root;
-            if (i % 2 == 0)
-            {
-                dev += score;
-            }
-            else
-            {
-                test += score;
-            }
-
-            if (score.TruePositives != gold.Count || score.Predicted != gold.Count)
-            {
-                misses.Add(new RecordResult(r.Id, gold.Select(Show).ToList(), predicted.Select(Show).ToList()));
-            }
-        }
-
-        output.WriteLine($"PETRARCH-2 unit tests: {records.Count} records from raw text (validation dictionaries: {string.Join(", ", env.Where(p => p.Key.EndsWith("file", StringComparison.Ordinal) && p.Key != "Errorfile").Select(p => p.Value))})");
-        output.WriteLine($"  {"",-30} {"P",7} {"R",7} {"F1",7}  {"tp/pred/gold",14}");
-        WriteRow(output, "triples (all)", all);
-        WriteRow(output, "root code only (all)", allRoot);
-        WriteRow(output, "triples, even records", dev);
-        WriteRow(output, "triples, odd records", test);
-        if (verbose)
-        {
-            foreach (var m in misses)
-            {
-                output.WriteLine($"  miss {m.Id}: gold [{string.Join("; ", m.Gold)}] predicted [{string.Join("; ", m.Predicted)}]");
-            }
-        }
-
-        // PLOVER example records, coded with Parley's own patterns.
-        var ploverRecords = EventEvaluation.ReadPlover(plover);
-        var ploverPipeline = ParleyPipelines.CreateDefault(IntakeOptions.Default, new EventOptions { ActorDictionaries = ploverActors });
-        int typeRight = 0, srcTotal = 0, srcRight = 0, tarTotal = 0, tarRight = 0, coded = 0, evenRight = 0, evenTotal = 0;
-        var confusion = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < ploverRecords.Count; i++)
-        {
-            var r = ploverRecords[i];
-            var doc = Analyse(ploverPipeline, r.Id, r.Text, null);
-            var best = doc.Events.OrderByDescending(e => e.Confidence).FirstOrDefault();
-            coded += best is null ? 0 : 1;
-            bool right = best?.Type == r.Type;
-            typeRight += right ? 1 : 0;
-            if (i % 2 == 0)
-            {
-                evenTotal++;
-                evenRight += right ? 1 : 0;
-            }
-
-            var key = $"{r.Type} -> {best?.Type ?? "(none)"}";
-            confusion[key] = confusion.GetValueOrDefault(key) + 1;
-            if (r.SourceCountries.Count > 0)
-            {
-                srcTotal++;
-                srcRight += best is not null && Countries(doc, best.Sources).Overlaps(r.SourceCountries) ? 1 : 0;
-            }
-
-            if (r.TargetCountries.Count > 0)
-            {
-                tarTotal++;
-                var targets = best is null ? [] : best.Reciprocal ? best.Sources : best.Targets;
-                tarRight += best is not null && Countries(doc, targets).Overlaps(r.TargetCountries) ? 1 : 0;
-            }
-
-            if (verbose && !right)
-            {
-                output.WriteLine($"  plover #{i} {r.Id}: gold {r.Type}, predicted {best?.Type ?? "(none)"} {best?.Cameo}: {r.Text}");
-            }
-        }
-
-        double typeAccuracy = Ratio(typeRight, ploverRecords.Count);
-        double sourceAccuracy = Ratio(srcRight, srcTotal);
-        double targetAccuracy = Ratio(tarRight, tarTotal);
-        output.WriteLine();
-        output.WriteLine($"PLOVER records: {ploverRecords.Count} sentences, {coded} coded (draft categories DEMAND, DISAPPROVE, INVESTIGATE, FIGHT read as REQUEST, ACCUSE, ACCUSE, ASSAULT)");
-        output.WriteLine($"  type accuracy          {typeAccuracy:0.000}  ({typeRight}/{ploverRecords.Count}; even records {Ratio(evenRight, evenTotal):0.000}, odd records {Ratio(typeRight - evenRight, ploverRecords.Count - evenTotal):0.000})");
-        output.WriteLine($"  source country accuracy {sourceAccuracy:0.000}  ({srcRight}/{srcTotal})");
-        output.WriteLine($"  target country accuracy {targetAccuracy:0.000}  ({tarRight}/{tarTotal})");
-        if (verbose)
-        {
-            foreach (var (k, v) in confusion.OrderByDescending(p => p.Value))
-            {
-                output.WriteLine($"    {v,4}  {k}");
-            }
-        }
-
-        // Speed: the whole default pipeline (intake, every analysis component, events), one thread.
-        var texts = ploverRecords.Select(r => r.Text).Concat(records.Select(r => r.Text)).ToList();
-        var speedPipeline = ParleyPipelines.CreateDefault();
-        EventEvaluation.Time(speedPipeline, texts.Take(50));
-        int sentences = 0;
-        double seconds = 0;
-        while (seconds < speedSeconds)
-        {
-            var (s, t) = EventEvaluation.Time(speedPipeline, texts);
-            sentences += s;
-            seconds += t;
-        }
-
-        double speed = sentences / seconds;
-        output.WriteLine();
-        output.WriteLine($"Speed: {speed:0} sentences/s ({sentences} sentences in {seconds:0.00} s, one thread, components: {string.Join(", ", speedPipeline.Components.Select(c => c.Name))})");
-        var summary = new
-        {
-            petrarch = new { f1 = Math.Round(all.F1, 4), precision = Math.Round(all.Precision, 4), recall = Math.Round(all.Recall, 4), root_f1 = Math.Round(allRoot.F1, 4) },
-            plover = new { type_accuracy = Math.Round(typeAccuracy, 4), source_accuracy = Math.Round(sourceAccuracy, 4), target_accuracy = Math.Round(targetAccuracy, 4) },
-            sentences_per_s = Math.Round(speed, 1),
-        };
-        output.WriteLine(JsonSerializer.Serialize(summary));
-        return ParleyCli.ExitOk;
-    }
-
-    private static NewsDocument Analyse(DocumentPipeline pipeline, string id, string text, string? date)
-    {
-        var document = pipeline.Intake.Read(EventEvaluation.InputFor(id, text));
-        if (date is not null)
-        {
-            document.Metadata.Published = date;
-        }
-
-        pipeline.Run(document);
-        return document;
-    }
-
-    private static (string, string, string) Root((string Source, string Target, string Code) t) => (t.Source, t.Target, t.Code.Length > 2 ? t.Code[..2] : t.Code);
-
-    private static string Show((string Source, string Target, string Code) t) => $"{t.Source} {t.Target} {t.Code}";
-
-    private static HashSet<string> Countries(NewsDocument d, IEnumerable<int> entities) =>
-        entities.Select(i => d.Entities[i].Actor?.Country ?? EventComponent.ActorCode(d.Entities[i].Actor) ?? "")
-            .Where(c => c.Length >= 3).Select(c => c[..3].ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
-
-    private static double Ratio(int a, int b) => b == 0 ? 0 : (double)a / b;
-
-    private static void WriteRow(TextWriter output, string name, Prf p) =>
-        output.WriteLine($"  {name,-30} {p.Precision,7:0.000} {p.Recall,7:0.000} {p.F1,7:0.000}  {p.TruePositives,4}/{p.Predicted}/{p.Gold}");
 }

@@ -49,8 +49,11 @@ internal sealed class EventBuilder
         return result;
     }
 
-    public EventBuilder(NewsDocument document, EventOptions options, List<int>[] mentionsBySentence)
+    private readonly Dictionary<int, EventPlace>? _gazetteerPlaces;
+
+    public EventBuilder(NewsDocument document, EventOptions options, List<int>[] mentionsBySentence, Dictionary<int, EventPlace>? gazetteerPlaces = null)
     {
+        _gazetteerPlaces = gazetteerPlaces;
         _document = document;
         _mentionsBySentence = mentionsBySentence;
         _timesBySentence = BySentence(document, document.TimeExpressions.Select(t => t.Start));
@@ -105,8 +108,9 @@ internal sealed class EventBuilder
 
     public void Finish() => _document.Events.AddRange(_events);
 
+    /// <summary>Reports of one event: the same PLOVER type between the same actors, claimed by the same speaker (or asserted).</summary>
     private static string Key(NewsEvent e) =>
-        $"{e.Cameo}|{string.Join(",", e.Sources.Order())}|{string.Join(",", e.Targets.Order())}|{e.Reciprocal}|{e.ClaimedBy}";
+        $"{(e.Type == PloverTypes.Other ? e.Cameo : e.Type)}|{string.Join(",", e.Sources.Order())}|{string.Join(",", e.Targets.Order())}|{e.Reciprocal}|{e.ClaimedBy}";
 
     private void Merge(NewsEvent into, NewsEvent other, bool otherDateFromText)
     {
@@ -216,7 +220,7 @@ internal sealed class EventBuilder
     private EventPlace? PlaceFor(int sentenceIndex, CodingSentence sentence, CodedEvent coded)
     {
         var starts = PlaceMentionStarts(sentenceIndex);
-        if (starts.Count == 0)
+        if (starts.Count == 0 && _gazetteerPlaces is not { Count: > 0 })
         {
             return null;
         }
@@ -225,8 +229,19 @@ internal sealed class EventBuilder
         int from = Math.Max(1, coded.Anchor - 30), to = Math.Min(sentence.Count, coded.Anchor + 30);
         for (int w = from; w < to; w++)
         {
-            if (!PlacePrepositions.Contains(sentence.Forms[w - 1]) || !starts.TryGetValue(sentence.Words[w].Span.Start, out int index))
+            if (!PlacePrepositions.Contains(sentence.Forms[w - 1]))
             {
+                continue;
+            }
+
+            if (!starts.TryGetValue(sentence.Words[w].Span.Start, out int index))
+            {
+                if (_gazetteerPlaces is not null && _gazetteerPlaces.TryGetValue(sentence.Words[w].Span.Start, out var place) && place.Span is { } ps
+                    && !IsActorSpan(coded.Source, sentence, ps) && !(coded.Target is { } tp && IsActorSpan(tp, sentence, ps)))
+                {
+                    return new EventPlace { Name = place.Name, Country = place.Country, Span = place.Span };
+                }
+
                 continue;
             }
 

@@ -45,7 +45,9 @@ public sealed class EventComponent : IDocumentComponent
         int? date = DocumentDateNumber(document);
         var finder = new ActorFinder(_resources.Actors);
         var mentionsBySentence = MentionsBySentence(document);
-        var builder = new EventBuilder(document, _options, mentionsBySentence);
+        // Without an entity layer, the world gazetteer names the countries, capitals and organisations that act.
+        var gazetteer = document.Entities.Count == 0 ? GazetteerActors(document) : null;
+        var builder = new EventBuilder(document, _options, mentionsBySentence, gazetteer?.Places);
         for (int s = 0; s < document.Sentences.Count; s++)
         {
             var sentence = CodingSentence.FromDocument(document, s);
@@ -54,7 +56,8 @@ public sealed class EventComponent : IDocumentComponent
                 continue;
             }
 
-            foreach (var coded in CodeSentence(sentence, KnownActors(document, s, mentionsBySentence[s]), finder, date))
+            var known = gazetteer is null ? KnownActors(document, s, mentionsBySentence[s]) : gazetteer.Actors[s];
+            foreach (var coded in CodeSentence(sentence, known, finder, date))
             {
                 builder.Add(s, sentence, coded);
             }
@@ -172,6 +175,51 @@ public sealed class EventComponent : IDocumentComponent
 
         result.Sort((a, b) => a.Start.CompareTo(b.Start));
         return result;
+    }
+
+    private sealed record GazetteerLayer(List<KnownActor>[] Actors, Dictionary<int, EventPlace> Places);
+
+    /// <summary>Actors and places from the world gazetteer, by sentence, for pipelines without an entity layer.</summary>
+    private static GazetteerLayer GazetteerActors(NewsDocument document)
+    {
+        var actors = new List<KnownActor>[document.Sentences.Count];
+        for (int s = 0; s < actors.Length; s++)
+        {
+            actors[s] = [];
+        }
+
+        var places = new Dictionary<int, EventPlace>();
+        var matches = Entities.Gazetteer.WorldGazetteer.Default.FindAll(document);
+        if (matches.Count == 0)
+        {
+            return new GazetteerLayer(actors, places);
+        }
+
+        foreach (var r in Entities.Gazetteer.GazetteerDisambiguator.ResolveAll(document.Text, matches))
+        {
+            var entry = r.Entry;
+            int s = document.SentenceAt(r.Match.Start);
+            if (s < 0)
+            {
+                continue;
+            }
+
+            if (entry.IsPlace)
+            {
+                places.TryAdd(r.Match.Start, new EventPlace { Name = entry.Name, Country = entry.Country, Span = r.Match.Span });
+            }
+
+            var code = entry.Cameo ?? entry.Country;
+            var range = document.Tokens.Within(r.Match.Span);
+            var sentence = document.Sentences[s];
+            int start = range.Start.Value - sentence.FirstToken, end = range.End.Value - sentence.FirstToken;
+            if (code is { Length: >= 3 } && start >= 0 && end > start && end <= sentence.TokenCount)
+            {
+                actors[s].Add(new KnownActor(start, end, code.ToUpperInvariant(), -1));
+            }
+        }
+
+        return new GazetteerLayer(actors, places);
     }
 
     /// <summary>The indices of the entity layer's mentions, by sentence (computed once: the layer grows as events add actors).</summary>

@@ -1,5 +1,6 @@
 using Parley.Events;
 using Parley.Nlp;
+using Parley.Time;
 
 namespace Parley.Pipeline;
 
@@ -11,7 +12,8 @@ public static class ParleyPipelines
     {
         var builder = new PipelineBuilder { IntakeOptions = options ?? Intake.IntakeOptions.Default };
         builder.Add(new RuleSegmenter());
-        builder.Add(new EventComponent(events));
+        builder.Add(new TimexTagger());
+        builder.Add(new EventComponent(events, [Layer.Sentences, Layer.Tokens, Layer.TimeExpressions]));
         return builder.Build();
     }
 }

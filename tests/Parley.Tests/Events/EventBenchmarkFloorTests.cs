@@ -36,12 +36,13 @@ public class SeedEventTests
     {
         var path = TestData.Require("seed", "000_53c4489924289c88.txt");
         var pipeline = Parley.Pipeline.ParleyPipelines.CreateDefault();
-        Skip.IfNot(pipeline.Assigns.Contains(Parley.Pipeline.Layer.Entities),
-            "the seed events need the entity layer (actors with countries), which this build's pipeline does not fill yet");
         var d = pipeline.Process(Parley.Intake.DocumentInput.FromFile(path));
         string Codes(IEnumerable<int> ids) => string.Join(",", ids.Select(i => d.Entities[i].Actor?.Country).Order());
-        Assert.Contains(d.Events, e => e.Type == "CONSULT" && Codes(e.Sources.Concat(e.Targets)) == "RUS,USA" && e.Date == "2009-03-06" && e.Evidence.Count > 0);
-        Assert.Contains(d.Events, e => e.Type == "SANCTION" && Codes(e.Sources) == "USA" && Codes(e.Targets) == "IRN");
-        Assert.Contains(d.Events, e => e.Type == "COOPERATE" && e.Context == "military" && Codes(e.Sources) == "RUS" && Codes(e.Targets) == "IRN");
+        Assert.Contains(d.Events, e => e.Type == "CONSULT" && Codes(e.Sources.Concat(e.Targets)) == "RUS,USA" && e.Date == "2009-03-06"
+            && e.Place?.Name == "Geneva" && e.Evidence.Count > 0 && d[e.Evidence[0]].Contains("meeting", StringComparison.Ordinal));
+        Assert.Contains(d.Events, e => e.Type == "SANCTION" && Codes(e.Sources) == "USA" && Codes(e.Targets) == "IRN"
+            && d[e.Evidence[0]].Contains("sanctions against Iran", StringComparison.Ordinal));
+        Assert.Contains(d.Events, e => e.Type == "COOPERATE" && e.Context == "military" && Codes(e.Sources) == "RUS" && Codes(e.Targets) == "IRN"
+            && d[e.Evidence[0]].Contains("military-technical cooperation", StringComparison.Ordinal));
     }
 }

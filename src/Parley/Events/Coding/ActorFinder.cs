@@ -104,6 +104,12 @@ public sealed class ActorFinder
             var current = conjuncts[^1];
             if (m.Kind is Kind.Actor or Kind.Agent)
             {
+                // Two names side by side with nothing between them are two phrases ("with Iran Moscow addresses").
+                if (m.Kind == Kind.Actor && i == end && i > start && current.Actors.Count > 0 && current.Actors[^1].End == i)
+                {
+                    break;
+                }
+
                 if (m.Kind == Kind.Actor)
                 {
                     current.Actors.Add((m.Code!, m.Entity, i, i + m.Length));

@@ -144,8 +144,8 @@ public sealed class EventCoder
                 continue;
             }
 
-            var upper = Upper(sentence, elements, firstElement);
-            var lower = Lower(sentence, elements, lastElement);
+            var upper = Upper(sentence, elements, firstElement, entry.IsNoun);
+            var lower = Lower(sentence, elements, lastElement, entry.IsNoun);
             int before = events.Count;
             CodeAnchor(sentence, elements, elementOfWord, w, entry, upper, lower, events, sourceByAnchor);
             if (events.Count > before && !entry.IsNoun)
@@ -297,12 +297,20 @@ public sealed class EventCoder
     }
 
     /// <summary>Elements before the anchor, nearest first, back to the start of the clause.</summary>
-    private static List<int> Upper(CodingSentence sentence, List<Element> elements, int first)
+    private static readonly HashSet<string> Copulas = new(StringComparer.Ordinal) { "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "'S" };
+
+    private static readonly HashSet<string> RelativeWords = new(StringComparer.Ordinal) { "THAT", "WHICH", "WHO", "WHOM", "WHERE", "WHEN", "WHILE" };
+
+    /// <summary>
+    /// Elements before the anchor, nearest first, back to the start of the clause. An event noun's clause also ends at a
+    /// copula: in "Iran is one of the topics of the talks", Iran does not talk.
+    /// </summary>
+    private static List<int> Upper(CodingSentence sentence, List<Element> elements, int first, bool noun)
     {
         var result = new List<int>();
         for (int k = first - 1; k >= 0 && result.Count < MaxClauseElements; k--)
         {
-            if (!elements[k].IsActor && ClauseEnds.Contains(sentence.Forms[elements[k].Word]))
+            if (!elements[k].IsActor && (ClauseEnds.Contains(sentence.Forms[elements[k].Word]) || (noun && Copulas.Contains(sentence.Forms[elements[k].Word]))))
             {
                 break;
             }
@@ -314,7 +322,7 @@ public sealed class EventCoder
     }
 
     /// <summary>Elements after the anchor to the end of its clause: a punctuation break, or "and" that starts another verb phrase.</summary>
-    private List<int> Lower(CodingSentence sentence, List<Element> elements, int last)
+    private List<int> Lower(CodingSentence sentence, List<Element> elements, int last, bool noun)
     {
         var result = new List<int>();
         for (int k = last + 1; k < elements.Count && result.Count < MaxClauseElements; k++)
@@ -322,7 +330,9 @@ public sealed class EventCoder
             if (!elements[k].IsActor)
             {
                 var form = sentence.Forms[elements[k].Word];
-                if (ClauseEnds.Contains(form))
+                // A noun's arguments end where a relative clause or another verb starts ("the talks that took place in Geneva").
+                if (ClauseEnds.Contains(form) || (noun && (RelativeWords.Contains(form) || Copulas.Contains(form)
+                    || (sentence.HasTags && sentence.Words[elements[k].Word].Upos is UPos.VERB or UPos.AUX))))
                 {
                     break;
                 }
@@ -395,6 +405,13 @@ public sealed class EventCoder
         {
             defaultSource = passive ? ByAgent(sentence, elements, lower) : Subject(sentence, elements, elementOfWord, upper, anchorWord, sourceByAnchor);
             source = defaultSource;
+        }
+
+        if (source is null && compound is null && entry.IsNoun && target is not null)
+        {
+            // "in military cooperation with Iran, Moscow ...": a noun with a named partner but no actor in its clause
+            // takes the nearest actor before it in the sentence that is not the partner.
+            source = defaultSource = NearestBefore(elements, anchorWord, target);
         }
 
         sourceByAnchor[anchorWord] = source ?? compound;
@@ -719,6 +736,25 @@ public sealed class EventCoder
             if (form is "WHO" or "WHICH" or "THAT" && i <= 1)
             {
                 continue;
+            }
+        }
+
+        return null;
+    }
+
+    private static ActorPhrase? NearestBefore(List<Element> elements, int anchorWord, ActorPhrase except)
+    {
+        for (int k = elements.Count - 1; k >= 0; k--)
+        {
+            if (elements[k].Word >= anchorWord || !elements[k].IsActor)
+            {
+                continue;
+            }
+
+            var a = elements[k].Actor!;
+            if (a != except && !a.Codes.Any(except.Codes.Contains))
+            {
+                return a;
             }
         }
 
