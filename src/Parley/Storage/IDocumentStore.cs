@@ -67,7 +67,7 @@ public enum PutOutcome
 public sealed record StoredDocument(string Id, NewsDocument Document, string? Date, DateTimeOffset IngestedAt);
 
 /// <summary>1-based page number and page size; both are bounded so that no request can ask for everything.</summary>
-public readonly record struct PageRequest
+public sealed record PageRequest
 {
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 20;

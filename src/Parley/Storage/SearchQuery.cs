@@ -230,9 +230,9 @@ public sealed class SearchQuery
             var found = Words(isPrefix ? raw[..^1] : raw);
             if (found.Count == 0)
             {
-                if (negated || raw.Contains('*'))
+                if (raw.Contains('*'))
                 {
-                    throw Bad($"'{(negated ? "-" : "")}{raw}' has no letters or digits to look for");
+                    throw Bad($"'{raw}' has no letters or digits to look for");
                 }
 
                 continue;
