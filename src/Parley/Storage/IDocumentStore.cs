@@ -46,6 +46,9 @@ public interface IDocumentStore : IDisposable
 
     EntityRow? GetEntity(long id);
 
+    /// <summary>Store ids of entities by their keys (<see cref="DocumentIndex.EntityKey"/>); unknown keys are left out.</summary>
+    IReadOnlyDictionary<string, long> FindEntities(IReadOnlyCollection<string> keys);
+
     /// <summary>Entities that appear in the same articles as <paramref name="entityId"/>, most shared first.</summary>
     IReadOnlyList<CoMention> CoMentions(long entityId, int limit);
 

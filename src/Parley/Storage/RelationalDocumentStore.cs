@@ -320,6 +320,30 @@ public abstract class RelationalDocumentStore : IDocumentStore
         return ReadEntities(c, b).FirstOrDefault();
     }
 
+    public IReadOnlyDictionary<string, long> FindEntities(IReadOnlyCollection<string> keys)
+    {
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (keys.Count == 0)
+        {
+            return result;
+        }
+
+        using var c = OpenConnection();
+        foreach (var chunk in keys.Chunk(RowsPerInsert))
+        {
+            var b = new SqlCommandBuilder();
+            b.Append("SELECT key, id FROM entities WHERE key IN (").Append(string.Join(", ", chunk.Select(k => b.Param(k)))).Append(")");
+            using var cmd = b.Create(c);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                result[r.GetString(0)] = r.Long(1);
+            }
+        }
+
+        return result;
+    }
+
     public IReadOnlyList<CoMention> CoMentions(long entityId, int limit)
     {
         using var c = OpenConnection();
