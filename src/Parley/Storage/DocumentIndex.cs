@@ -224,7 +224,7 @@ public sealed class DocumentIndex
         return normal;
     }
 
-    internal static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
+    public static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 
     private static string? ArticleDate(NewsDocument d)
     {

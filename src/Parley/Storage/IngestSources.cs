@@ -106,7 +106,7 @@ public static class IngestSources
         }
         catch (JsonException e)
         {
-            return Failing(id, $"{id}: not valid JSON ({e.Message})");
+            return Failing(id, $"not valid JSON ({e.Message})");
         }
 
         using (json)
@@ -114,7 +114,7 @@ public static class IngestSources
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return Failing(id, $"{id}: a record must be a JSON object with \"html\" or \"text\"");
+                return Failing(id, $"a record must be a JSON object with \"html\" or \"text\"");
             }
 
             if (root.TryGetProperty("parley", out _))
@@ -128,13 +128,13 @@ public static class IngestSources
             string? published = StringProperty(root, "published");
             if (html is null && text is null)
             {
-                return Failing(id, $"{id}: the record has neither \"html\" nor \"text\"");
+                return Failing(id, $"the record has neither \"html\" nor \"text\"");
             }
 
             byte[] bytes = Encoding.UTF8.GetBytes(html ?? text!);
             if (bytes.Length > options.MaxInputBytes)
             {
-                return Failing(id, $"{id}: the record is {bytes.Length:N0} bytes; the limit is {options.MaxInputBytes:N0}", ErrorCode.InputTooLarge);
+                return Failing(id, $"the record is {bytes.Length:N0} bytes; the limit is {options.MaxInputBytes:N0}", ErrorCode.InputTooLarge);
             }
 
             var input = new DocumentInput(url ?? id, bytes) { Url = url, Published = published, MediaType = html is null ? "text/plain" : "text/html" };
@@ -156,7 +156,7 @@ public static class IngestSources
 
             string id = $"{path}:{number}";
             yield return line.Length > options.MaxInputBytes
-                ? Failing(id, $"{id}: the line is longer than {options.MaxInputBytes:N0} characters", ErrorCode.InputTooLarge)
+                ? Failing(id, $"the line is longer than {options.MaxInputBytes:N0} characters", ErrorCode.InputTooLarge)
                 : FromRecord(id, line, options);
         }
     }
