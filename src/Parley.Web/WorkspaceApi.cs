@@ -26,25 +26,25 @@ public sealed class FilterArgs
 {
     public const int MaxValueLength = 200;
 
-    [FromQuery] public string? Speaker { get; init; }
+    [FromQuery(Name = "speaker")] public string? Speaker { get; init; }
 
-    [FromQuery] public long? SpeakerId { get; init; }
+    [FromQuery(Name = "speakerId")] public long? SpeakerId { get; init; }
 
-    [FromQuery] public string? Entity { get; init; }
+    [FromQuery(Name = "entity")] public string? Entity { get; init; }
 
-    [FromQuery] public long? EntityId { get; init; }
+    [FromQuery(Name = "entityId")] public long? EntityId { get; init; }
 
-    [FromQuery] public string? Country { get; init; }
+    [FromQuery(Name = "country")] public string? Country { get; init; }
 
-    [FromQuery] public string? From { get; init; }
+    [FromQuery(Name = "from")] public string? From { get; init; }
 
-    [FromQuery] public string? To { get; init; }
+    [FromQuery(Name = "to")] public string? To { get; init; }
 
-    [FromQuery] public string? EventType { get; init; }
+    [FromQuery(Name = "eventType")] public string? EventType { get; init; }
 
-    [FromQuery] public int? Page { get; init; }
+    [FromQuery(Name = "page")] public int? Page { get; init; }
 
-    [FromQuery] public int? PageSize { get; init; }
+    [FromQuery(Name = "pageSize")] public int? PageSize { get; init; }
 
     public ArticleFilter ToFilter()
     {
