@@ -101,6 +101,7 @@ public static class WorkspaceApp
         });
         app.MapOpenApi();
         app.MapGet("/assets/{**path}", ServeAsset).ExcludeFromDescription();
+        app.MapGet("/favicon.ico", () => Results.NoContent()).ExcludeFromDescription();
         WorkspaceApi.Map(app);
         WorkspacePages.Map(app);
         return app;
