@@ -60,16 +60,7 @@ internal static class WorkspacePages
         {
             var articles = store.ListArticles(filter, page);
             html.Element("p", CountLine(articles, "article"), "meta");
-            html.Open("ol", "results");
-            foreach (var a in articles.Items)
-            {
-                html.Open("li");
-                ArticleLine(html, a);
-                html.Close("li");
-            }
-
-            html.Close("ol");
-            Pager(html, context, articles);
+            ArticleList(html, context, articles);
         }
         else
         {
@@ -302,16 +293,7 @@ internal static class WorkspacePages
         }
 
         html.Element("h2", "Articles");
-        html.Open("ol", "results");
-        foreach (var a in articles.Items)
-        {
-            html.Open("li");
-            ArticleLine(html, a);
-            html.Close("li");
-        }
-
-        html.Close("ol");
-        Pager(html, context, articles);
+        ArticleList(html, context, articles);
         return Write(context, entity.Name, html);
     }
 
@@ -351,6 +333,20 @@ internal static class WorkspacePages
     private static void Option(Html html, string value, string text, string selected)
     {
         html.Open("option", null, ("value", value), ("selected", value == selected ? "selected" : null)).Text(text).Close("option");
+    }
+
+    private static void ArticleList(Html html, HttpContext context, Page<ArticleSummary> articles)
+    {
+        html.Open("ol", "results");
+        foreach (var a in articles.Items)
+        {
+            html.Open("li");
+            ArticleLine(html, a);
+            html.Close("li");
+        }
+
+        html.Close("ol");
+        Pager(html, context, articles);
     }
 
     private static void ArticleLine(Html html, ArticleSummary a)

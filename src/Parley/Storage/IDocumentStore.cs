@@ -112,9 +112,9 @@ public sealed record PageRequest
 /// </summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, long Total, bool TotalIsLowerBound)
 {
-    public const int CountLimit = 10_000;
+    public const int CountLimit = 1_000;
 
-    public bool HasMore => (long)PageNumber * PageSize < Total;
+    public bool HasMore => TotalIsLowerBound || (long)PageNumber * PageSize < Total;
 }
 
 /// <summary>Restricts articles (and the quotes in them). Empty fields do not restrict.</summary>

@@ -136,10 +136,15 @@ public sealed class PostgresDocumentStore : RelationalDocumentStore
     {
     }
 
-    private protected override (string From, string Where, string OrderBy) ArticleMatch(SqlCommandBuilder b, SearchQuery query)
+    private protected override (string From, string Where) ArticleMatch(SqlCommandBuilder b, SearchQuery query) =>
+        ("documents d", $"d.search @@ ({TsQuery(b, query)})");
+
+    private protected override void ArticleCandidates(SqlCommandBuilder b, SearchQuery query, Action<SqlCommandBuilder> appendFilter, int window)
     {
-        string tsquery = TsQuery(b, query);
-        return ($"documents d CROSS JOIN (SELECT {tsquery} AS q) x", "d.search @@ x.q", "-ts_rank(d.search, x.q)");
+        // Rank only the window: ts_rank reads each row's tsvector, which for every match of a common word is the slow part.
+        b.Append($"SELECT m.seq, -ts_rank(dd.search, x.q) AS score FROM (SELECT d.seq FROM documents d WHERE d.search @@ ({TsQuery(b, query)})");
+        appendFilter(b);
+        b.Append($" ORDER BY d.seq DESC LIMIT {b.Param(window)}) m JOIN documents dd ON dd.seq = m.seq CROSS JOIN (SELECT {TsQuery(b, query)} AS q) x");
     }
 
     private protected override string SnippetSql(SqlCommandBuilder b, SearchQuery query)
@@ -149,8 +154,8 @@ public sealed class PostgresDocumentStore : RelationalDocumentStore
         return $"SELECT d.seq, ts_headline('english', d.body, x.q, {options}) FROM documents d CROSS JOIN (SELECT {tsquery} AS q) x WHERE 1=1";
     }
 
-    private protected override (string From, string Where) QuoteMatch(SqlCommandBuilder b, SearchQuery query) =>
-        ("quotes q", $"q.search @@ ({TsQuery(b, query)})");
+    private protected override (string From, string Where, string Id) QuoteMatch(SqlCommandBuilder b, SearchQuery query) =>
+        ("quotes q", $"q.search @@ ({TsQuery(b, query)})", "q.id");
 
     /// <summary>
     /// Builds the tsquery from the parsed query: each word or phrase through websearch_to_tsquery (which never
@@ -224,11 +229,12 @@ public sealed class PostgresDocumentStore : RelationalDocumentStore
                     seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, id text NOT NULL UNIQUE, title text, url text, source text,
                     published text, date text COLLATE "C", language text, format text, layers text NOT NULL, quotes integer NOT NULL,
                     entities integer NOT NULL, events integer NOT NULL DEFAULT 0, chars integer NOT NULL, ingested_at text NOT NULL,
-                    json bytea NOT NULL, body text NOT NULL,
+                    body text NOT NULL,
                     search tsvector GENERATED ALWAYS AS (
                         setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', body), 'B')) STORED)
                 """,
                 "CREATE INDEX documents_search ON documents USING gin (search)",
+                "CREATE TABLE document_json (seq bigint PRIMARY KEY, json bytea NOT NULL)",
                 "CREATE INDEX documents_date ON documents (date, seq)",
                 """
                 CREATE TABLE entities (

@@ -14,7 +14,8 @@ public sealed record Migration(int Version, string Description, IReadOnlyList<st
 /// the same SQL in both; only full-text search and a few columns differ, behind the abstract members.
 /// </summary>
 /// <remarks>
-/// Tables: documents (one row per content hash; the packed document JSON plus listing columns),
+/// Tables: documents (one row per content hash: listing columns), document_json (the packed document JSON,
+/// apart so that scans of documents stay small),
 /// entities (shared across documents by type and name, with running counts), document_entities,
 /// quotes, events, time_expressions, inputs (raw-bytes hash → document, so re-ingest can skip analysis),
 /// parley_meta (schema_version).
@@ -51,14 +52,30 @@ public abstract class RelationalDocumentStore : IDocumentStore
     {
     }
 
-    /// <summary>Appends FROM and WHERE parts that restrict articles (alias d) to a query, and returns the rank expression (lower is better).</summary>
-    private protected abstract (string From, string Where, string OrderBy) ArticleMatch(SqlCommandBuilder b, SearchQuery query);
+    /// <summary>
+    /// How many of the newest matches are ranked by relevance. Ranking every match of a common word over a
+    /// large store costs a score per match; bounding it keeps search time flat, and news readers want recent
+    /// reports first anyway. Deeper pages widen the window.
+    /// </summary>
+    public const int RankWindow = 2000;
+
+    /// <summary>FROM and WHERE parts that restrict articles (alias d) to a query.</summary>
+    private protected abstract (string From, string Where) ArticleMatch(SqlCommandBuilder b, SearchQuery query);
+
+    /// <summary>
+    /// Writes a query giving (seq, score) for the newest <paramref name="window"/> matching articles that pass the
+    /// filter (which <paramref name="appendFilter"/> appends as " AND ..." over alias d); lower score is better.
+    /// </summary>
+    private protected abstract void ArticleCandidates(SqlCommandBuilder b, SearchQuery query, Action<SqlCommandBuilder> appendFilter, int window);
 
     /// <summary>Selects a snippet for each found article (alias d, rank) around the matches.</summary>
     private protected abstract string SnippetSql(SqlCommandBuilder b, SearchQuery query);
 
-    /// <summary>FROM and WHERE parts that restrict quotes (alias q) to a query.</summary>
-    private protected abstract (string From, string Where) QuoteMatch(SqlCommandBuilder b, SearchQuery query);
+    /// <summary>The column that restricts the snippet query to the found articles.</summary>
+    private protected virtual string SnippetRowRestriction => "d.seq";
+
+    /// <summary>FROM and WHERE parts that restrict quotes (alias q) to a query, and the expression of the quote id to order the newest first by.</summary>
+    private protected abstract (string From, string Where, string Id) QuoteMatch(SqlCommandBuilder b, SearchQuery query);
 
     /// <summary>Brings the schema to <paramref name="upTo"/> (default: the latest), in one transaction.</summary>
     public void Migrate(int? upTo = null)
@@ -194,7 +211,7 @@ public abstract class RelationalDocumentStore : IDocumentStore
     {
         using var c = OpenConnection();
         var b = new SqlCommandBuilder();
-        b.Append($"SELECT id, json, date, ingested_at FROM documents WHERE id = {b.Param(id)}");
+        b.Append($"SELECT d.id, j.json, d.date, d.ingested_at FROM documents d JOIN document_json j ON j.seq = d.seq WHERE d.id = {b.Param(id)}");
         using var cmd = b.Create(c);
         using var r = cmd.ExecuteReader();
         if (!r.Read())
@@ -242,10 +259,9 @@ public abstract class RelationalDocumentStore : IDocumentStore
     {
         using var c = OpenConnection();
         var b = new SqlCommandBuilder();
-        var (from, where, orderBy) = ArticleMatch(b, query);
-        b.Append($"SELECT {DocumentColumns}, d.seq, {orderBy} AS score FROM {from} WHERE {where}");
-        AppendFilter(b, filter, quotes: false);
-        b.Append($" ORDER BY score, d.seq DESC LIMIT {b.Param(page.Size)} OFFSET {b.Param(page.Offset)}");
+        b.Append($"SELECT {DocumentColumns}, d.seq, m.score FROM (");
+        ArticleCandidates(b, query, x => AppendFilter(x, filter, quotes: false), Math.Max(RankWindow, page.Offset + page.Size));
+        b.Append($") m JOIN documents d ON d.seq = m.seq ORDER BY m.score, d.seq DESC LIMIT {b.Param(page.Size)} OFFSET {b.Param(page.Offset)}");
         var found = new List<(ArticleSummary Summary, long Seq, double Score)>();
         using (var cmd = b.Create(c))
         using (var r = cmd.ExecuteReader())
@@ -261,7 +277,7 @@ public abstract class RelationalDocumentStore : IDocumentStore
         {
             var s = new SqlCommandBuilder();
             string snippet = SnippetSql(s, query);
-            s.Append(snippet).Append(" AND d.seq IN (").Append(string.Join(", ", found.Select(f => s.Param(f.Seq)))).Append(")");
+            s.Append(snippet).Append($" AND {SnippetRowRestriction} IN (").Append(string.Join(", ", found.Select(f => s.Param(f.Seq)))).Append(")");
             using var cmd = s.Create(c);
             using var r = cmd.ExecuteReader();
             while (r.Read())
@@ -272,7 +288,7 @@ public abstract class RelationalDocumentStore : IDocumentStore
 
         var items = found.Select(f => new ArticleHit(f.Summary, snippets.GetValueOrDefault(f.Seq, ""), -f.Score)).ToList();
         var count = new SqlCommandBuilder();
-        var (cfrom, cwhere, _) = ArticleMatch(count, query);
+        var (cfrom, cwhere) = ArticleMatch(count, query);
         count.Append($"SELECT 1 FROM {cfrom} WHERE {cwhere}");
         AppendFilter(count, filter, quotes: false);
         return MakePage(c, count, items, page);
@@ -282,7 +298,20 @@ public abstract class RelationalDocumentStore : IDocumentStore
     {
         using var c = OpenConnection();
         var b = new SqlCommandBuilder();
-        AppendQuoteSource(b, query, filter, "q.id, d.id, d.title, d.date, q.ordinal, q.kind, q.text, q.speaker_name, q.speaker, q.cue, q.confidence, q.span_start, q.span_length");
+        const string Columns = "q.id, d.id, d.title, d.date, q.ordinal, q.kind, q.text, q.speaker_name, q.speaker, q.cue, q.confidence, q.span_start, q.span_length";
+        if (query is null)
+        {
+            AppendQuoteSource(b, query, filter, Columns);
+        }
+        else
+        {
+            // Like article search, a text query considers the newest matches only, then orders them by date.
+            var (from, where, id) = QuoteMatch(b, query);
+            b.Append($"SELECT {Columns} FROM (SELECT {id} AS id FROM {from} JOIN documents d ON d.seq = q.doc WHERE {where}");
+            AppendFilter(b, filter, quotes: true);
+            b.Append($" ORDER BY {id} DESC LIMIT {b.Param(Math.Max(RankWindow, page.Offset + page.Size))}) w JOIN quotes q ON q.id = w.id JOIN documents d ON d.seq = q.doc");
+        }
+
         b.Append($" ORDER BY d.date IS NULL, d.date, d.seq, q.ordinal LIMIT {b.Param(page.Size)} OFFSET {b.Param(page.Offset)}");
         var items = new List<QuoteRow>();
         using (var cmd = b.Create(c))
@@ -428,7 +457,7 @@ public abstract class RelationalDocumentStore : IDocumentStore
         }
         else
         {
-            var (from, where) = QuoteMatch(b, query);
+            var (from, where, _) = QuoteMatch(b, query);
             b.Append($"SELECT {columns} FROM {from} JOIN documents d ON d.seq = q.doc WHERE {where}");
         }
 
@@ -544,21 +573,30 @@ public abstract class RelationalDocumentStore : IDocumentStore
     /// <summary>Re-derives every document's index rows from its stored JSON (after a migration adds derived tables).</summary>
     private void ReindexAll(DbConnection c, DbTransaction tx)
     {
-        var seqs = new List<(long Seq, byte[] Json, string Ingested)>();
+        var seqs = new List<(long Seq, string Ingested)>();
         using (var cmd = c.CreateCommand())
         {
             cmd.Transaction = tx;
-            cmd.CommandText = "SELECT seq, json, ingested_at FROM documents ORDER BY seq";
+            cmd.CommandText = "SELECT seq, ingested_at FROM documents ORDER BY seq";
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
-                seqs.Add((r.Long(0), (byte[])r.GetValue(1), r.GetString(2)));
+                seqs.Add((r.Long(0), r.GetString(1)));
             }
         }
 
         Execute(c, tx, "UPDATE entities SET documents = 0, quotes = 0");
-        foreach (var (seq, json, ingested) in seqs)
+        foreach (var (seq, ingested) in seqs)
         {
+            // One document in memory at a time, however large the store.
+            var b = new SqlCommandBuilder();
+            b.Append($"SELECT json FROM document_json WHERE seq = {b.Param(seq)}");
+            byte[] json;
+            using (var cmd = b.Create(c, tx))
+            {
+                json = (byte[])cmd.ExecuteScalar()!;
+            }
+
             DeleteDocument(c, tx, seq);
             InsertDocument(c, tx, DocumentIndex.Build(DocumentIndex.Unpack(json)), ingested);
         }
@@ -574,6 +612,7 @@ public abstract class RelationalDocumentStore : IDocumentStore
          .Append($"DELETE FROM quotes WHERE doc = {p};")
          .Append($"DELETE FROM events WHERE doc = {p};")
          .Append($"DELETE FROM time_expressions WHERE doc = {p};")
+         .Append($"DELETE FROM document_json WHERE seq = {p};")
          .Append($"DELETE FROM documents WHERE seq = {p};");
         using var cmd = b.Create(c, tx);
         cmd.ExecuteNonQuery();
@@ -587,7 +626,7 @@ public abstract class RelationalDocumentStore : IDocumentStore
             ("id", index.Id), ("title", index.Title), ("url", d.Metadata.Url), ("source", d.Metadata.Source),
             ("published", d.Metadata.Published), ("date", index.Date), ("language", d.Metadata.Language), ("format", d.Metadata.Format),
             ("layers", index.Layers), ("quotes", index.Quotes.Count), ("entities", index.Entities.Count), ("events", index.Events.Count),
-            ("chars", d.Text.Length), ("ingested_at", ingestedAt), ("json", DocumentIndex.Pack(d)),
+            ("chars", d.Text.Length), ("ingested_at", ingestedAt),
         };
         columns.AddRange(ExtraDocumentColumns(index));
         var b = new SqlCommandBuilder();
@@ -599,6 +638,7 @@ public abstract class RelationalDocumentStore : IDocumentStore
             seq = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
+        InsertRows(c, tx, "document_json", ["seq", "json"], [[seq, DocumentIndex.Pack(d)]]);
         var entityIds = UpsertEntities(c, tx, index.Entities);
         InsertRows(c, tx, "document_entities", ["doc", "entity", "mentions", "quotes", "country", "actor_code", "role"],
             index.Entities.Select(e => new object?[] { seq, entityIds[e.Key], e.Mentions, e.Quotes, e.Country?.ToUpperInvariant(), e.ActorCode, e.Role }));

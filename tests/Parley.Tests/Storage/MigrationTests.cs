@@ -19,9 +19,9 @@ public sealed class MigrationTests
         {
             var index = DocumentIndex.Build(d);
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "INSERT INTO documents (id, title, url, source, published, date, language, format, layers, quotes, entities, chars, ingested_at, json"
-                + (sqlite ? ") VALUES (@id, @title, NULL, NULL, NULL, @date, 'en', 'text', @layers, @q, @e, @chars, '2020-01-01T00:00:00Z', @json) RETURNING seq"
-                          : ", body) VALUES (@id, @title, NULL, NULL, NULL, @date, 'en', 'text', @layers, @q, @e, @chars, '2020-01-01T00:00:00Z', @json, @body) RETURNING seq");
+            cmd.CommandText = "INSERT INTO documents (id, title, url, source, published, date, language, format, layers, quotes, entities, chars, ingested_at"
+                + (sqlite ? ") VALUES (@id, @title, NULL, NULL, NULL, @date, 'en', 'text', @layers, @q, @e, @chars, '2020-01-01T00:00:00Z') RETURNING seq"
+                          : ", body) VALUES (@id, @title, NULL, NULL, NULL, @date, 'en', 'text', @layers, @q, @e, @chars, '2020-01-01T00:00:00Z', @body) RETURNING seq");
             void Add(string name, object value)
             {
                 var p = cmd.CreateParameter();
@@ -37,13 +37,21 @@ public sealed class MigrationTests
             Add("@q", index.Quotes.Count);
             Add("@e", index.Entities.Count);
             Add("@chars", d.Text.Length);
-            Add("@json", DocumentIndex.Pack(d));
             if (!sqlite)
             {
                 Add("@body", d.Text);
             }
 
             long seq = Convert.ToInt64(cmd.ExecuteScalar());
+            using (var json = c.CreateCommand())
+            {
+                json.CommandText = $"INSERT INTO document_json (seq, json) VALUES ({seq}, @json)";
+                var p = json.CreateParameter();
+                p.ParameterName = "@json";
+                p.Value = DocumentIndex.Pack(d);
+                json.Parameters.Add(p);
+                json.ExecuteNonQuery();
+            }
             if (sqlite)
             {
                 using var fts = c.CreateCommand();
