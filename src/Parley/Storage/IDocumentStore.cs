@@ -112,7 +112,7 @@ public sealed record PageRequest
 /// </summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, long Total, bool TotalIsLowerBound)
 {
-    public const int CountLimit = 1_000;
+    public const int CountLimit = 500;
 
     public bool HasMore => TotalIsLowerBound || (long)PageNumber * PageSize < Total;
 }

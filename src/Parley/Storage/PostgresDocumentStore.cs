@@ -139,11 +139,11 @@ public sealed class PostgresDocumentStore : RelationalDocumentStore
     private protected override (string From, string Where) ArticleMatch(SqlCommandBuilder b, SearchQuery query) =>
         ("documents d", $"d.search @@ ({TsQuery(b, query)})");
 
-    private protected override void ArticleCandidates(SqlCommandBuilder b, SearchQuery query, Action<SqlCommandBuilder> appendFilter, int window)
+    private protected override void ArticleCandidates(SqlCommandBuilder b, SearchQuery query, Action<SqlCommandBuilder>? appendFilter, int window)
     {
         // Rank only the window: ts_rank reads each row's tsvector, which for every match of a common word is the slow part.
         b.Append($"SELECT m.seq, -ts_rank(dd.search, x.q) AS score FROM (SELECT d.seq FROM documents d WHERE d.search @@ ({TsQuery(b, query)})");
-        appendFilter(b);
+        appendFilter?.Invoke(b);
         b.Append($" ORDER BY d.seq DESC LIMIT {b.Param(window)}) m JOIN documents dd ON dd.seq = m.seq CROSS JOIN (SELECT {TsQuery(b, query)} AS q) x");
     }
 

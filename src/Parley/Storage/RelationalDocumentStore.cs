@@ -57,7 +57,7 @@ public abstract class RelationalDocumentStore : IDocumentStore
     /// large store costs a score per match; bounding it keeps search time flat, and news readers want recent
     /// reports first anyway. Deeper pages widen the window.
     /// </summary>
-    public const int RankWindow = 2000;
+    public const int RankWindow = 500;
 
     /// <summary>FROM and WHERE parts that restrict articles (alias d) to a query.</summary>
     private protected abstract (string From, string Where) ArticleMatch(SqlCommandBuilder b, SearchQuery query);
@@ -66,7 +66,7 @@ public abstract class RelationalDocumentStore : IDocumentStore
     /// Writes a query giving (seq, score) for the newest <paramref name="window"/> matching articles that pass the
     /// filter (which <paramref name="appendFilter"/> appends as " AND ..." over alias d); lower score is better.
     /// </summary>
-    private protected abstract void ArticleCandidates(SqlCommandBuilder b, SearchQuery query, Action<SqlCommandBuilder> appendFilter, int window);
+    private protected abstract void ArticleCandidates(SqlCommandBuilder b, SearchQuery query, Action<SqlCommandBuilder>? appendFilter, int window);
 
     /// <summary>Selects a snippet for each found article (alias d, rank) around the matches.</summary>
     private protected abstract string SnippetSql(SqlCommandBuilder b, SearchQuery query);
@@ -260,7 +260,7 @@ public abstract class RelationalDocumentStore : IDocumentStore
         using var c = OpenConnection();
         var b = new SqlCommandBuilder();
         b.Append($"SELECT {DocumentColumns}, d.seq, m.score FROM (");
-        ArticleCandidates(b, query, x => AppendFilter(x, filter, quotes: false), Math.Max(RankWindow, page.Offset + page.Size));
+        ArticleCandidates(b, query, filter.IsEmpty ? null : x => AppendFilter(x, filter, quotes: false), Math.Max(RankWindow, page.Offset + page.Size));
         b.Append($") m JOIN documents d ON d.seq = m.seq ORDER BY m.score, d.seq DESC LIMIT {b.Param(page.Size)} OFFSET {b.Param(page.Offset)}");
         var found = new List<(ArticleSummary Summary, long Seq, double Score)>();
         using (var cmd = b.Create(c))
@@ -491,14 +491,16 @@ public abstract class RelationalDocumentStore : IDocumentStore
             b.Append($" AND d.seq IN (SELECT de.doc FROM document_entities de JOIN entities en ON en.id = de.entity WHERE en.name_norm = {b.Param(DocumentIndex.NormaliseName(f.Entity))})");
         }
 
+        // Countries and event types are broad (a quarter of all reports may match), so each candidate is probed
+        // rather than the whole matching set built first; speakers and entities are narrow, so their set is built.
         if (!string.IsNullOrWhiteSpace(f.Country))
         {
-            b.Append($" AND d.seq IN (SELECT dc.doc FROM document_entities dc WHERE dc.country = {b.Param(f.Country.Trim().ToUpperInvariant())})");
+            b.Append($" AND EXISTS (SELECT 1 FROM document_entities dc WHERE dc.doc = d.seq AND dc.country = {b.Param(f.Country.Trim().ToUpperInvariant())})");
         }
 
         if (!string.IsNullOrWhiteSpace(f.EventType))
         {
-            b.Append($" AND d.seq IN (SELECT ev.doc FROM events ev WHERE ev.type = {b.Param(f.EventType.Trim().ToUpperInvariant())})");
+            b.Append($" AND EXISTS (SELECT 1 FROM events ev WHERE ev.doc = d.seq AND ev.type = {b.Param(f.EventType.Trim().ToUpperInvariant())})");
         }
 
         if (DocumentIndex.ParseDateBound(f.From, "from") is { } from)

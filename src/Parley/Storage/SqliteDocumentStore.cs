@@ -112,12 +112,14 @@ public sealed class SqliteDocumentStore : RelationalDocumentStore
     private protected override (string From, string Where) ArticleMatch(SqlCommandBuilder b, SearchQuery query) =>
         ("documents_fts JOIN documents d ON d.seq = documents_fts.rowid", $"documents_fts MATCH {b.Param(query.ToFts5())}");
 
-    private protected override void ArticleCandidates(SqlCommandBuilder b, SearchQuery query, Action<SqlCommandBuilder> appendFilter, int window)
+    private protected override void ArticleCandidates(SqlCommandBuilder b, SearchQuery query, Action<SqlCommandBuilder>? appendFilter, int window)
     {
         // FTS5 walks its doclists newest rowid first and scores only the rows that pass, so the cost is bounded by the window.
-        b.Append("SELECT documents_fts.rowid AS seq, documents_fts.rank AS score FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid ")
+        // The documents table is joined only when a filter needs it.
+        b.Append("SELECT documents_fts.rowid AS seq, documents_fts.rank AS score FROM documents_fts ")
+         .Append(appendFilter is null ? "" : "JOIN documents d ON d.seq = documents_fts.rowid ")
          .Append($"WHERE documents_fts MATCH {b.Param(query.ToFts5())}");
-        appendFilter(b);
+        appendFilter?.Invoke(b);
         b.Append($" ORDER BY documents_fts.rowid DESC LIMIT {b.Param(window)}");
     }
 
