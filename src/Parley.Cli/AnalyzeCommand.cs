@@ -18,6 +18,7 @@ internal static class AnalyzeCommand
         var command = new Command("analyze", "Analyse news reports: text, structure, repairs and every layer the pipeline fills") { paths, format, maxBytes };
         command.SetAction(parsed =>
         {
+            CliArguments.RejectOptionLikePaths(parsed.GetValue(paths)!);
             var options = new IntakeOptions { MaxInputBytes = parsed.GetValue(maxBytes) };
             var pipeline = ParleyPipelines.CreateDefault(options);
             return Run(context, pipeline, parsed.GetValue(paths)!, parsed.GetValue(format)!, options);

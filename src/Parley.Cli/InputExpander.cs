@@ -5,7 +5,7 @@ namespace Parley.Cli;
 /// <summary>Turns command-line paths (files, directories, "-") into inputs, lazily and in a stable order.</summary>
 internal static class InputExpander
 {
-    private static readonly string[] DocumentExtensions = [".txt", ".text", ".htm", ".html", ".xhtml", ".gz", ".md", ""];
+    private static readonly string[] DocumentExtensions = [".txt", ".text", ".htm", ".html", ".xhtml", ".gz"];
 
     /// <summary>Each path's inputs; a path that cannot be read yields a failure instead.</summary>
     public static IEnumerable<(string Id, Func<DocumentInput> Load)> Expand(IEnumerable<string> paths, CliContext context, IntakeOptions options)

@@ -33,12 +33,18 @@ public static class ParleyCli
 
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (ParleyException e) when (e.Code == ErrorCode.Usage)
+        catch (ParleyException e)
         {
             stderr.WriteLine($"parley: {e.Message}");
-            return ExitUsage;
+            return e.Code == ErrorCode.Usage ? ExitUsage : ExitSomeFailed;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Never a stack trace for users: one line, and the type to report it by.
+            stderr.WriteLine($"parley: internal error ({e.GetType().Name}): {e.Message}");
+            return ExitSomeFailed;
         }
     }
 

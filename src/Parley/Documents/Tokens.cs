@@ -2,10 +2,12 @@ using System.Runtime.InteropServices;
 
 namespace Parley.Documents;
 
-/// <summary>Universal part-of-speech tags (UD v2). <see cref="None"/> means "not tagged yet".</summary>
+/// <summary>Universal part-of-speech tags (UD v2). <see cref="None"/> means "not tagged yet" ("_" in JSON, as in CoNLL-U).</summary>
 public enum UPos : byte
 {
-    None = 0, ADJ, ADP, ADV, AUX, CCONJ, DET, INTJ, NOUN, NUM, PART, PRON, PROPN, PUNCT, SCONJ, SYM, VERB, X,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("_")]
+    None = 0,
+    ADJ, ADP, ADV, AUX, CCONJ, DET, INTJ, NOUN, NUM, PART, PRON, PROPN, PUNCT, SCONJ, SYM, VERB, X,
 }
 
 /// <summary>

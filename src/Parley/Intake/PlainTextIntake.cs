@@ -105,11 +105,13 @@ public sealed class PlainTextIntake : IDocumentIntake
 
     private static void MarkStandaloneHeadings(List<Block> blocks)
     {
+        // A line in another script than the body is a quotation or a slogan, not a heading.
+        var bodyScript = Scripts.Dominant(string.Concat(blocks.Select(b => b.Text.Text)));
         for (int i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             bool betweenParagraphs = i > 0 && i + 1 < blocks.Count && blocks[i + 1].Kind == BlockKind.Paragraph;
-            if (block.Kind == BlockKind.Paragraph && betweenParagraphs &&
+            if (block.Kind == BlockKind.Paragraph && betweenParagraphs && Scripts.Dominant(block.Text.Text) == bodyScript &&
                 BlockClassifier.IsStandaloneHeading(block.Text.Text, blocks[i + 1].Text.Text))
             {
                 blocks[i] = block with { Kind = BlockKind.Heading };

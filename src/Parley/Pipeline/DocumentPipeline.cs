@@ -22,7 +22,7 @@ public sealed class DocumentPipeline
 
     public IntakeRouter Intake { get; }
 
-    public IReadOnlyList<IDocumentComponent> Components => _components;
+    public IReadOnlyList<IDocumentComponent> Components => Array.AsReadOnly(_components);
 
     /// <summary>Every layer the pipeline fills.</summary>
     public IEnumerable<string> Assigns => Layer.FromIntake.Concat(_components.SelectMany(c => c.Assigns));

@@ -7,7 +7,7 @@ namespace Parley.Tests.Documents;
 
 public class DocumentJsonTests
 {
-    private static NewsDocument RichDocument()
+    internal static NewsDocument RichDocument()
     {
         var text = "Lavrov meets Clinton\n\nGeneva talks\n\nSergei Lavrov said: \"We agreed.\" He met Hillary Clinton on Friday.";
         var pipeline = ParleyPipelines.CreateDefault();

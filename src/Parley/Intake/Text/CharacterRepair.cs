@@ -13,18 +13,30 @@ namespace Parley.Intake.Text;
 /// </summary>
 internal static partial class CharacterRepair
 {
-    private static readonly Encoding Cp1252;
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
-    static CharacterRepair()
+    /// <summary>Windows-1252 character -> byte, for the upper half; bytes 1252 leaves undefined map to U+0080..U+009F as many decoders do.</summary>
+    private static readonly Dictionary<char, byte> Cp1252Bytes = BuildCp1252Table();
+
+    private static Dictionary<char, byte> BuildCp1252Table()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        Cp1252 = Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        var decoder = Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, new DecoderReplacementFallback("\uFFFF"));
+        var table = new Dictionary<char, byte>();
+        for (int b = 0x80; b <= 0xFF; b++)
+        {
+            string s = decoder.GetString([(byte)b]);
+            table[s.Length == 1 && s[0] != '\uFFFF' ? s[0] : (char)b] = (byte)b;
+        }
+
+        return table;
     }
 
     public static TrackedText Apply(TrackedText text, List<PendingFlag> flags)
     {
-        text = Invisible(text, flags);
+        // Mojibake first: the undefined Windows-1252 bytes it leaves look like control characters.
         text = Mojibake(text, flags);
+        text = Invisible(text, flags);
         text = Entities(text, flags);
         text = QuoteArtefacts(text, flags);
         return text;
@@ -81,12 +93,8 @@ internal static partial class CharacterRepair
         var edits = new List<TextEdit>();
         foreach (Match m in MojibakeRun().Matches(text.Text))
         {
-            string fixedText;
-            try
-            {
-                fixedText = new UTF8Encoding(false, true).GetString(Cp1252.GetBytes(m.Value));
-            }
-            catch (Exception e) when (e is EncoderFallbackException or DecoderFallbackException)
+            string? fixedText = Redecode(m.Value);
+            if (fixedText is null)
             {
                 continue;
             }
@@ -100,6 +108,28 @@ internal static partial class CharacterRepair
         }
 
         return text.Apply(edits);
+    }
+
+    private static string? Redecode(string run)
+    {
+        var bytes = new byte[run.Length];
+        for (int i = 0; i < run.Length; i++)
+        {
+            if (!Cp1252Bytes.TryGetValue(run[i], out bytes[i]))
+            {
+                return null;
+            }
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            // "â€" whose third byte was lost (0x9D is undefined in Windows-1252) was a closing quote.
+            return run == "\u00E2\u20AC" ? "\u201D" : null;
+        }
     }
 
     /// <summary>HTML character references left in plain text (&amp;quot;, &amp;#8220;, &amp;laquo;).</summary>
@@ -139,7 +169,7 @@ internal static partial class CharacterRepair
     }
 
     // A lead byte of a UTF-8 sequence (as a Windows-1252 character) followed by continuation bytes.
-    [GeneratedRegex("[\u00C2-\u00F4][\u0080-\u00BF\u20AC\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u017E\u0178]{1,3}")]
+    [GeneratedRegex("\u00E2\u20AC(?![\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018\u2019\u201A\u201C\u201D\u201E\u2020\u2021\u2022\u2026\u2030\u2039\u203A\u20AC\u2122])|[\u00C2-\u00F4][\u0080-\u00BF\u20AC\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u017E\u0178]{1,3}")]
     private static partial Regex MojibakeRun();
 
     [GeneratedRegex(@"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,9});")]

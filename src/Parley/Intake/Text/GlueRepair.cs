@@ -47,7 +47,8 @@ internal static partial class GlueRepair
                 }
 
                 blocks.Add(new Block(BlockKind.Paragraph, left));
-                flags.Add(new PendingFlag(QualityFlagKinds.GluedSentence, paragraph.OriginAt(splitAt - 1), 2, s.Substring(splitAt - 1, 2),
+                int glueEnd = Math.Min(s.Length, splitAt + 1);
+                flags.Add(new PendingFlag(QualityFlagKinds.GluedSentence, paragraph.OriginAt(position), glueEnd - position, s[position..glueEnd],
                     "no space after the full stop; restored the paragraph break a scraper dropped"));
                 segStart = splitAt;
             }
@@ -68,7 +69,7 @@ internal static partial class GlueRepair
         var found = new List<(int, bool, int)>();
         foreach (Match m in GluedSentence().Matches(s))
         {
-            if (IsAbbreviationBefore(s, m.Index))
+            if (IsAbbreviationBefore(s, m.Index) || InWebAddress(s, m.Index))
             {
                 continue;
             }
@@ -90,6 +91,14 @@ internal static partial class GlueRepair
         }
 
         return found.OrderBy(f => f.Item1);
+    }
+
+    private static bool InWebAddress(string s, int index)
+    {
+        int start = s.LastIndexOfAny([' ', '\n'], index) + 1;
+        int end = s.IndexOfAny([' ', '\n'], index);
+        var chunk = s.AsSpan(start, (end < 0 ? s.Length : end) - start);
+        return chunk.Contains("://", StringComparison.Ordinal) || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || chunk.Contains('@');
     }
 
     private static bool InsideQuote(string s, int index)
