@@ -24,6 +24,16 @@ if (mode == "ingest")
         File.WriteAllText(Path.Combine(dir, $"a{i:D6}.txt"), gen.Text(i));
     }
 
+    // The peer in the same run: the same pipeline over the same files without storing (what `parley analyze` does).
+    var analyzeOnly = ParleyPipelines.CreateDefault();
+    var peer = Stopwatch.StartNew();
+    foreach (var file in Directory.EnumerateFiles(dir, "*.txt").Order(StringComparer.Ordinal))
+    {
+        analyzeOnly.Process(DocumentInput.FromFile(file));
+    }
+
+    peer.Stop();
+    Console.WriteLine($"analyze only (peer): {docs} articles in {peer.Elapsed.TotalSeconds:F2} s = {docs / peer.Elapsed.TotalSeconds:F1} articles/s");
     string db = Path.Combine(dir, "bench.db");
     using var store = SqliteDocumentStore.Open(db);
     var pipeline = ParleyPipelines.CreateDefault();
@@ -32,7 +42,7 @@ if (mode == "ingest")
     var result = new Ingestor(store, pipeline).Run(sources);
     clock.Stop();
     long bytes = Directory.EnumerateFiles(dir, "*.txt").Sum(f => new FileInfo(f).Length);
-    Console.WriteLine($"ingest: {result.Added} articles ({bytes / 1024.0 / 1024.0:F1} MB) in {clock.Elapsed.TotalSeconds:F2} s = {result.Added / clock.Elapsed.TotalSeconds:F1} articles/s, {result.Failed} failed");
+    Console.WriteLine($"ingest: {result.Added} articles ({bytes / 1024.0 / 1024.0:F1} MB) in {clock.Elapsed.TotalSeconds:F2} s = {result.Added / clock.Elapsed.TotalSeconds:F1} articles/s, {result.Failed} failed; ingest/analyze time ratio {clock.Elapsed.TotalSeconds / peer.Elapsed.TotalSeconds:F2}");
     Console.WriteLine($"layers: {string.Join(", ", pipeline.Assigns.Distinct())}; components: {string.Join(", ", pipeline.Components.Select(c => c.Name))}; cores available: {Environment.ProcessorCount}");
     foreach (var (name, time) in pipeline.Timings())
     {

@@ -12,7 +12,8 @@ namespace Parley.Web;
 /// <summary>An article found by search. <see cref="Highlights"/> are [start, length] ranges of matched words in <see cref="Snippet"/>.</summary>
 public sealed record SearchHitDto(ArticleSummary Article, string Snippet, IReadOnlyList<int[]> Highlights, double Score);
 
-public sealed record EntityDetailDto(EntityRow Entity, IReadOnlyList<CoMention> CoMentions, IReadOnlyList<TimelinePoint> Timeline);
+/// <summary>An entity with the first page of its co-mentions (all pages at /api/entities/{id}/co-mentions) and its monthly timeline.</summary>
+public sealed record EntityDetailDto(EntityRow Entity, Page<CoMention> CoMentions, IReadOnlyList<TimelinePoint> Timeline);
 
 public sealed record EventTypeDto(string Type, long Count);
 
@@ -114,8 +115,15 @@ internal static class WorkspaceApi
         api.MapGet("/entities/{id:long}", (IDocumentStore store, long id) =>
         {
             var entity = store.GetEntity(id) ?? throw new ParleyException(ErrorCode.NotFound, $"no entity with id {id}");
-            return new EntityDetailDto(entity, store.CoMentions(id, 20), store.Timeline(id));
+            return new EntityDetailDto(entity, store.CoMentions(id, new PageRequest()), store.Timeline(id));
         }).WithName("GetEntity").WithSummary("One entity with the entities mentioned alongside it and its monthly timeline.")
+          .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/entities/{id:long}/co-mentions", (IDocumentStore store, long id, [FromQuery] int? page, [FromQuery] int? pageSize) =>
+        {
+            _ = store.GetEntity(id) ?? throw new ParleyException(ErrorCode.NotFound, $"no entity with id {id}");
+            return store.CoMentions(id, new PageRequest(page ?? 1, pageSize ?? PageRequest.DefaultPageSize));
+        }).WithName("ListCoMentions").WithSummary("Entities mentioned in the same articles, most shared first.")
           .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/event-types", (IDocumentStore store) => store.EventTypes().Select(e => new EventTypeDto(e.Type, e.Count)).ToList())

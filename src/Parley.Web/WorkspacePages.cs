@@ -256,7 +256,7 @@ internal static class WorkspacePages
     private static Task Entity(HttpContext context, IDocumentStore store, long id)
     {
         var entity = store.GetEntity(id) ?? throw new ParleyException(ErrorCode.NotFound, $"no entity with id {id}");
-        var co = store.CoMentions(id, 20);
+        var co = store.CoMentions(id, new PageRequest(1, 20)).Items;
         var timeline = store.Timeline(id);
         var articles = store.ListArticles(new ArticleFilter { EntityId = id }, new PageRequest(IntArg(context.Request.Query["page"], "page") ?? 1, 20));
         var html = new Html();

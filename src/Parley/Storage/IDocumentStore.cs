@@ -50,7 +50,7 @@ public interface IDocumentStore : IDisposable
     IReadOnlyDictionary<string, long> FindEntities(IReadOnlyCollection<string> keys);
 
     /// <summary>Entities that appear in the same articles as <paramref name="entityId"/>, most shared first.</summary>
-    IReadOnlyList<CoMention> CoMentions(long entityId, int limit);
+    Page<CoMention> CoMentions(long entityId, PageRequest page);
 
     /// <summary>How many articles mention the entity, and how many quotes it speaks, per month.</summary>
     IReadOnlyList<TimelinePoint> Timeline(long entityId);

@@ -373,24 +373,29 @@ public abstract class RelationalDocumentStore : IDocumentStore
         return result;
     }
 
-    public IReadOnlyList<CoMention> CoMentions(long entityId, int limit)
+    public Page<CoMention> CoMentions(long entityId, PageRequest page)
     {
+        const string Shared = "FROM document_entities a JOIN document_entities o ON o.doc = a.doc AND o.entity <> a.entity JOIN entities e ON e.id = o.entity ";
         using var c = OpenConnection();
         var b = new SqlCommandBuilder();
-        b.Append("SELECT e.id, e.type, e.name, e.country, e.actor_code, e.documents, e.quotes, count(*) AS shared ")
-         .Append("FROM document_entities a JOIN document_entities o ON o.doc = a.doc AND o.entity <> a.entity JOIN entities e ON e.id = o.entity ")
+        b.Append("SELECT e.id, e.type, e.name, e.country, e.actor_code, e.documents, e.quotes, count(*) AS shared ").Append(Shared)
          .Append($"WHERE a.entity = {b.Param(entityId)} ")
          .Append("GROUP BY e.id, e.type, e.name, e.country, e.actor_code, e.documents, e.quotes ")
-         .Append($"ORDER BY shared DESC, e.name LIMIT {b.Param(Math.Clamp(limit, 1, PageRequest.MaxPageSize))}");
-        var result = new List<CoMention>();
-        using var cmd = b.Create(c);
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+         .Append($"ORDER BY shared DESC, e.name LIMIT {b.Param(page.Size)} OFFSET {b.Param(page.Offset)}");
+        var items = new List<CoMention>();
+        using (var cmd = b.Create(c))
+        using (var r = cmd.ExecuteReader())
         {
-            result.Add(new CoMention(ReadEntity(r), r.Long(7)));
+            while (r.Read())
+            {
+                items.Add(new CoMention(ReadEntity(r), r.Long(7)));
+            }
         }
 
-        return result;
+        var count = new SqlCommandBuilder();
+        count.Append("SELECT DISTINCT o.entity FROM document_entities a JOIN document_entities o ON o.doc = a.doc AND o.entity <> a.entity ")
+             .Append($"WHERE a.entity = {count.Param(entityId)}");
+        return MakePage(c, count, items, page);
     }
 
     public IReadOnlyList<TimelinePoint> Timeline(long entityId)

@@ -149,7 +149,11 @@ public abstract class StoreContractTests : IDisposable
         var clinton = Store.ListEntities(new EntityFilter { NamePrefix = "hillary" }, new PageRequest()).Items.Single();
         Assert.Equal("USA", clinton.Country);
         Assert.Equal(2, clinton.Documents);
-        var co = Store.CoMentions(clinton.Id, 10);
+        var page = Store.CoMentions(clinton.Id, new PageRequest(1, 3));
+        Assert.Equal(4, page.Total);
+        Assert.True(page.HasMore);
+        Assert.Single(Store.CoMentions(clinton.Id, new PageRequest(2, 3)).Items);
+        var co = Store.CoMentions(clinton.Id, new PageRequest()).Items;
         Assert.Equal(4, co.Count);
         Assert.All(co, c => Assert.Equal(1, c.SharedDocuments));
         Assert.Contains(co, c => c.Entity.Name == "Sergei Lavrov");

@@ -133,7 +133,10 @@ public sealed class WorkspaceApiTests : IAsyncLifetime
         long id = lavrov.GetProperty("id").GetInt64();
         var detail = await Json($"/api/entities/{id}");
         Assert.Equal("RUS", detail.GetProperty("entity").GetProperty("country").GetString());
-        Assert.Equal(4, detail.GetProperty("coMentions").GetArrayLength());
+        Assert.Equal(4, detail.GetProperty("coMentions").GetProperty("items").GetArrayLength());
+        var second = await Json($"/api/entities/{id}/co-mentions?page=2&pageSize=3");
+        Assert.Single(second.GetProperty("items").EnumerateArray());
+        Assert.Equal(4, second.GetProperty("total").GetInt64());
         Assert.Equal(2, detail.GetProperty("timeline").GetArrayLength());
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/api/entities/999999")).StatusCode);
         Assert.Equal(3, (await Json("/api/event-types")).GetArrayLength());
