@@ -136,9 +136,6 @@ public sealed class PostgresDocumentStore : RelationalDocumentStore
     {
     }
 
-    private protected override (string From, string Where) ArticleMatch(SqlCommandBuilder b, SearchQuery query) =>
-        ("documents d", $"d.search @@ ({TsQuery(b, query)})");
-
     private protected override void ArticleCandidates(SqlCommandBuilder b, SearchQuery query, Action<SqlCommandBuilder>? appendFilter, int window)
     {
         // Rank only the window: ts_rank reads each row's tsvector, which for every match of a common word is the slow part.

@@ -59,9 +59,6 @@ public abstract class RelationalDocumentStore : IDocumentStore
     /// </summary>
     public const int RankWindow = 500;
 
-    /// <summary>FROM and WHERE parts that restrict articles (alias d) to a query.</summary>
-    private protected abstract (string From, string Where) ArticleMatch(SqlCommandBuilder b, SearchQuery query);
-
     /// <summary>
     /// Writes a query giving (seq, score) for the newest <paramref name="window"/> matching articles that pass the
     /// filter (which <paramref name="appendFilter"/> appends as " AND ..." over alias d); lower score is better.
@@ -257,41 +254,53 @@ public abstract class RelationalDocumentStore : IDocumentStore
 
     public Page<ArticleHit> SearchArticles(SearchQuery query, ArticleFilter filter, PageRequest page)
     {
+        // One bounded query finds the candidates with their scores; ordering, paging and the total follow from
+        // that list, so no second pass over the matches is needed to count them.
         using var c = OpenConnection();
+        int window = Math.Max(RankWindow, page.Offset + page.Size);
         var b = new SqlCommandBuilder();
-        b.Append($"SELECT {DocumentColumns}, d.seq, m.score FROM (");
-        ArticleCandidates(b, query, filter.IsEmpty ? null : x => AppendFilter(x, filter, quotes: false), Math.Max(RankWindow, page.Offset + page.Size));
-        b.Append($") m JOIN documents d ON d.seq = m.seq ORDER BY m.score, d.seq DESC LIMIT {b.Param(page.Size)} OFFSET {b.Param(page.Offset)}");
-        var found = new List<(ArticleSummary Summary, long Seq, double Score)>();
+        ArticleCandidates(b, query, filter.IsEmpty ? null : x => AppendFilter(x, filter, quotes: false), window);
+        var candidates = new List<(long Seq, double Score)>();
         using (var cmd = b.Create(c))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
-                found.Add((ReadSummary(r, 0), r.Long(10), r.Dbl(11)));
+                candidates.Add((r.Long(0), r.Dbl(1)));
             }
         }
 
+        var chosen = candidates.OrderBy(x => x.Score).ThenByDescending(x => x.Seq).Skip(page.Offset).Take(page.Size).ToList();
+        var summaries = new Dictionary<long, ArticleSummary>();
         var snippets = new Dictionary<long, string>();
-        if (found.Count > 0)
+        if (chosen.Count > 0)
         {
-            var s = new SqlCommandBuilder();
-            string snippet = SnippetSql(s, query);
-            s.Append(snippet).Append($" AND {SnippetRowRestriction} IN (").Append(string.Join(", ", found.Select(f => s.Param(f.Seq)))).Append(")");
-            using var cmd = s.Create(c);
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
+            var sb = new SqlCommandBuilder();
+            sb.Append($"SELECT {DocumentColumns}, d.seq FROM documents d WHERE d.seq IN (").Append(string.Join(", ", chosen.Select(f => sb.Param(f.Seq)))).Append(")");
+            using (var cmd = sb.Create(c))
+            using (var r = cmd.ExecuteReader())
             {
-                snippets[r.Long(0)] = r.Str(1) ?? "";
+                while (r.Read())
+                {
+                    summaries[r.Long(10)] = ReadSummary(r, 0);
+                }
+            }
+
+            var s = new SqlCommandBuilder();
+            s.Append(SnippetSql(s, query)).Append($" AND {SnippetRowRestriction} IN (").Append(string.Join(", ", chosen.Select(f => s.Param(f.Seq)))).Append(")");
+            using (var cmd = s.Create(c))
+            using (var r = cmd.ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    snippets[r.Long(0)] = r.Str(1) ?? "";
+                }
             }
         }
 
-        var items = found.Select(f => new ArticleHit(f.Summary, snippets.GetValueOrDefault(f.Seq, ""), -f.Score)).ToList();
-        var count = new SqlCommandBuilder();
-        var (cfrom, cwhere) = ArticleMatch(count, query);
-        count.Append($"SELECT 1 FROM {cfrom} WHERE {cwhere}");
-        AppendFilter(count, filter, quotes: false);
-        return MakePage(c, count, items, page);
+        var items = chosen.Where(f => summaries.ContainsKey(f.Seq))
+            .Select(f => new ArticleHit(summaries[f.Seq], snippets.GetValueOrDefault(f.Seq, ""), -f.Score)).ToList();
+        return new Page<ArticleHit>(items, page.Number, page.Size, candidates.Count, candidates.Count >= window);
     }
 
     public Page<QuoteRow> ListQuotes(SearchQuery? query, ArticleFilter filter, PageRequest page)
@@ -299,17 +308,37 @@ public abstract class RelationalDocumentStore : IDocumentStore
         using var c = OpenConnection();
         var b = new SqlCommandBuilder();
         const string Columns = "q.id, d.id, d.title, d.date, q.ordinal, q.kind, q.text, q.speaker_name, q.speaker, q.cue, q.confidence, q.span_start, q.span_length";
+        int window = Math.Max(RankWindow, page.Offset + page.Size);
+        List<long>? candidates = null;
         if (query is null)
         {
-            AppendQuoteSource(b, query, filter, Columns);
+            AppendQuoteSource(b, filter, Columns);
         }
         else
         {
-            // Like article search, a text query considers the newest matches only, then orders them by date.
-            var (from, where, id) = QuoteMatch(b, query);
-            b.Append($"SELECT {Columns} FROM (SELECT {id} AS id FROM {from} JOIN documents d ON d.seq = q.doc WHERE {where}");
-            AppendFilter(b, filter, quotes: true);
-            b.Append($" ORDER BY {id} DESC LIMIT {b.Param(Math.Max(RankWindow, page.Offset + page.Size))}) w JOIN quotes q ON q.id = w.id JOIN documents d ON d.seq = q.doc");
+            // Like article search, a text query considers the newest matches only (one bounded pass), then orders them by date.
+            var m = new SqlCommandBuilder();
+            var (from, where, id) = QuoteMatch(m, query);
+            m.Append($"SELECT {id} FROM {from} JOIN documents d ON d.seq = q.doc WHERE {where}");
+            AppendFilter(m, filter, quotes: true);
+            m.Append($" ORDER BY {id} DESC LIMIT {m.Param(window)}");
+            candidates = [];
+            using (var cmd = m.Create(c))
+            using (var r = cmd.ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    candidates.Add(r.Long(0));
+                }
+            }
+
+            if (candidates.Count == 0)
+            {
+                return new Page<QuoteRow>([], page.Number, page.Size, 0, false);
+            }
+
+            b.Append($"SELECT {Columns} FROM quotes q JOIN documents d ON d.seq = q.doc WHERE q.id IN (")
+             .Append(string.Join(", ", candidates.Select(x => b.Param(x)))).Append(")");
         }
 
         b.Append($" ORDER BY d.date IS NULL, d.date, d.seq, q.ordinal LIMIT {b.Param(page.Size)} OFFSET {b.Param(page.Offset)}");
@@ -324,8 +353,13 @@ public abstract class RelationalDocumentStore : IDocumentStore
             }
         }
 
+        if (candidates is not null)
+        {
+            return new Page<QuoteRow>(items, page.Number, page.Size, candidates.Count, candidates.Count >= window);
+        }
+
         var count = new SqlCommandBuilder();
-        AppendQuoteSource(count, query, filter, "1");
+        AppendQuoteSource(count, filter, "1");
         return MakePage(c, count, items, page);
     }
 
@@ -454,18 +488,9 @@ public abstract class RelationalDocumentStore : IDocumentStore
         return where.ToString();
     }
 
-    private void AppendQuoteSource(SqlCommandBuilder b, SearchQuery? query, ArticleFilter filter, string columns)
+    private static void AppendQuoteSource(SqlCommandBuilder b, ArticleFilter filter, string columns)
     {
-        if (query is null)
-        {
-            b.Append($"SELECT {columns} FROM quotes q JOIN documents d ON d.seq = q.doc WHERE 1=1");
-        }
-        else
-        {
-            var (from, where, _) = QuoteMatch(b, query);
-            b.Append($"SELECT {columns} FROM {from} JOIN documents d ON d.seq = q.doc WHERE {where}");
-        }
-
+        b.Append($"SELECT {columns} FROM quotes q JOIN documents d ON d.seq = q.doc WHERE 1=1");
         AppendFilter(b, filter, quotes: true);
     }
 

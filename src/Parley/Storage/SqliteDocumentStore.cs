@@ -109,9 +109,6 @@ public sealed class SqliteDocumentStore : RelationalDocumentStore
         cmd.ExecuteNonQuery();
     }
 
-    private protected override (string From, string Where) ArticleMatch(SqlCommandBuilder b, SearchQuery query) =>
-        ("documents_fts JOIN documents d ON d.seq = documents_fts.rowid", $"documents_fts MATCH {b.Param(query.ToFts5())}");
-
     private protected override void ArticleCandidates(SqlCommandBuilder b, SearchQuery query, Action<SqlCommandBuilder>? appendFilter, int window)
     {
         // FTS5 walks its doclists newest rowid first and scores only the rows that pass, so the cost is bounded by the window.
