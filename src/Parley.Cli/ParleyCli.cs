@@ -54,6 +54,7 @@ public static class ParleyCli
         yield return IngestCommand.Create(context);
         yield return SearchCommand.Create(context);
         yield return ServeCommand.Create(context);
+        yield return EvalCommand.Create(context);
     }
 }
 

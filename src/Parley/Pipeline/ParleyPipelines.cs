@@ -1,4 +1,5 @@
 using Parley.Nlp;
+using Parley.Time;
 
 namespace Parley.Pipeline;
 
@@ -10,6 +11,7 @@ public static class ParleyPipelines
     {
         var builder = new PipelineBuilder { IntakeOptions = options ?? Intake.IntakeOptions.Default };
         builder.Add(new RuleSegmenter());
+        builder.Add(new TimexTagger());
         return builder.Build();
     }
 }
