@@ -776,8 +776,13 @@ public sealed class EventCoder
 
     private static ActorPhrase? NearestActor(List<Element> elements, List<int> upper, ActorPhrase? except) => FirstActor(elements, upper, except);
 
-    /// <summary>A negation within the three words before the anchor ("did not meet", "never signed").</summary>
-    private static bool Negated(CodingSentence sentence, List<Element> elements, List<int> upper)
+    /// <summary>A negation within the four words before the anchor ("did not meet", "never signed").</summary>
+    private static bool Negated(CodingSentence sentence, List<Element> elements, List<int> upper) => NearBefore(sentence, elements, upper, Negations);
+
+    private static bool FutureTense(CodingSentence sentence, List<Element> elements, List<int> upper) => NearBefore(sentence, elements, upper, FutureMarkers);
+
+    /// <summary>True when one of <paramref name="words"/> stands within four words before the anchor, with no actor between.</summary>
+    private static bool NearBefore(CodingSentence sentence, List<Element> elements, List<int> upper, HashSet<string> words)
     {
         for (int i = 0; i < upper.Count && i < 4; i++)
         {
@@ -787,7 +792,7 @@ public sealed class EventCoder
                 return false;
             }
 
-            if (Negations.Contains(sentence.Forms[el.Word]))
+            if (words.Contains(sentence.Forms[el.Word]))
             {
                 return true;
             }
@@ -801,25 +806,6 @@ public sealed class EventCoder
         foreach (var k in upper)
         {
             if (!elements[k].IsActor && Hypothetical.Contains(sentence.Forms[elements[k].Word]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool FutureTense(CodingSentence sentence, List<Element> elements, List<int> upper)
-    {
-        for (int i = 0; i < upper.Count && i < 4; i++)
-        {
-            var el = elements[upper[i]];
-            if (el.IsActor)
-            {
-                return false;
-            }
-
-            if (FutureMarkers.Contains(sentence.Forms[el.Word]))
             {
                 return true;
             }

@@ -125,21 +125,7 @@ public sealed class ActorDictionary
             if (line[0] == '[')
             {
                 // A date-restricted code line belongs to the current record.
-                foreach (var code in Codes(line))
-                {
-                    if (ParseDated(code) is { } d)
-                    {
-                        if (d.From is null && d.To is null)
-                        {
-                            defaultCode = d.Code;
-                        }
-                        else
-                        {
-                            dated.Add(d);
-                        }
-                    }
-                }
-
+                AddCodes(line, ref defaultCode, dated);
                 continue;
             }
 
@@ -163,23 +149,31 @@ public sealed class ActorDictionary
             }
 
             phrases.Add(words);
-            foreach (var code in Codes(line))
-            {
-                if (ParseDated(code) is { } d)
-                {
-                    if (d.From is null && d.To is null)
-                    {
-                        defaultCode = d.Code;
-                    }
-                    else
-                    {
-                        dated.Add(d);
-                    }
-                }
-            }
+            AddCodes(line, ref defaultCode, dated);
         }
 
         Flush();
+    }
+
+    /// <summary>Reads the [codes] of a line: an undated one is the default, dated ones are kept in order.</summary>
+    private static void AddCodes(string line, ref string? defaultCode, List<DatedCode> dated)
+    {
+        foreach (var code in Codes(line))
+        {
+            if (ParseDated(code) is not { } d)
+            {
+                continue;
+            }
+
+            if (d.From is null && d.To is null)
+            {
+                defaultCode = d.Code;
+            }
+            else
+            {
+                dated.Add(d);
+            }
+        }
     }
 
     public void ReadAgents(TextReader reader)
