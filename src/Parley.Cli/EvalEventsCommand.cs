@@ -160,7 +160,10 @@ internal static class EvalEventsCommand
         }
 
         double speed = sentences / seconds;
+        var timings = speedPipeline.Timings();
+        double total = timings.Sum(t => t.Time.TotalSeconds);
         output.WriteLine();
+        output.WriteLine("Time per stage: " + string.Join(", ", timings.Select(t => $"{t.Name} {100 * t.Time.TotalSeconds / Math.Max(total, 1e-9):0}%")));
         output.WriteLine($"Speed: {speed:0} sentences/s ({sentences} sentences in {seconds:0.00} s, one thread, components: {string.Join(", ", speedPipeline.Components.Select(c => c.Name))})");
         var summary = new
         {
