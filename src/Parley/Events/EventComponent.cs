@@ -32,6 +32,9 @@ public sealed class EventComponent : IDocumentComponent
 
     public IReadOnlyList<string> Assigns { get; } = [Layer.Events];
 
+    /// <summary>Actors that only an event dictionary, the gazetteer or an agent noun names become entities too.</summary>
+    public IReadOnlyList<string> Extends { get; } = [Layer.Mentions, Layer.Entities];
+
     public EventResources Resources => _resources;
 
     public void Process(NewsDocument document)
