@@ -11,7 +11,8 @@ public static class ParleyCli
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
     {
-        var context = new CliContext(stdout, stderr, stdin);
+        // Progress bars only when stderr is the real console and a terminal; tests and pipes get plain lines.
+        var context = new CliContext(stdout, stderr, stdin) { ErrorIsTerminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected };
         var root = new RootCommand("Parley reads world-news reports and says who said what, who did what to whom, where and when.");
         foreach (var command in Commands(context))
         {
@@ -51,9 +52,18 @@ public static class ParleyCli
     {
         yield return AnalyzeCommand.Create(context);
         yield return TrainCommand.Create(context);
+        yield return EventsCommand.Create(context);
+        yield return IngestCommand.Create(context);
+        yield return SearchCommand.Create(context);
+        yield return ServeCommand.Create(context);
         yield return EvalCommand.Create(context);
+        yield return ExportCommand.Create(context);
     }
 }
 
 /// <summary>What every command writes to and reads from; replaced by buffers in tests.</summary>
-public sealed record CliContext(TextWriter Out, TextWriter Error, Func<Stream> Stdin);
+public sealed record CliContext(TextWriter Out, TextWriter Error, Func<Stream> Stdin)
+{
+    /// <summary>True when diagnostics go to an interactive terminal (progress bars may draw).</summary>
+    public bool ErrorIsTerminal { get; init; }
+}

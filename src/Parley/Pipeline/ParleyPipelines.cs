@@ -1,4 +1,6 @@
+using Parley.Events;
 using Parley.Nlp;
+using Parley.Time;
 
 namespace Parley.Pipeline;
 
@@ -10,7 +12,7 @@ public static class ParleyPipelines
     /// lemmas and dependencies come from the trained NLP model (models/nlp-en.pmodel); only when no model
     /// file can be found does the rule segmenter stand in, and then there are no tags or dependencies.
     /// </summary>
-    public static DocumentPipeline CreateDefault(Intake.IntakeOptions? options = null)
+    public static DocumentPipeline CreateDefault(Intake.IntakeOptions? options = null, EventOptions? events = null)
     {
         var builder = new PipelineBuilder { IntakeOptions = options ?? Intake.IntakeOptions.Default };
         if (NlpModel.Default is { } model)
@@ -23,6 +25,8 @@ public static class ParleyPipelines
             builder.Add(new RuleSegmenter());
         }
 
+        builder.Add(new TimexTagger());
+        builder.Add(new EventComponent(events, [Layer.Sentences, Layer.Tokens, Layer.TimeExpressions]));
         return builder.Build();
     }
 }
