@@ -99,25 +99,31 @@ public sealed class NlpModel
             PosTagger tagger;
             Lemmatizer lemmatizer;
             ArcEagerParser parser;
+            // Each block's bytes are let go once read, so the raw blocks and the tables built from them are not all held at once.
             using (var r = file.OpenBlock("tokenizer", path))
             {
                 tokenizer = LearnedTokenizer.Read(r);
             }
 
+            file.Blocks.Remove("tokenizer");
             using (var r = file.OpenBlock("tagger", path))
             {
                 tagger = PosTagger.Read(r);
             }
 
+            file.Blocks.Remove("tagger");
             using (var r = file.OpenBlock("lemmatizer", path))
             {
                 lemmatizer = Lemmatizer.Read(r, tagger.Tags.Count);
             }
 
+            file.Blocks.Remove("lemmatizer");
             using (var r = file.OpenBlock("parser", path))
             {
                 parser = ArcEagerParser.Read(r);
             }
+
+            file.Blocks.Remove("parser");
 
             return new NlpModel(tokenizer, tagger, lemmatizer, parser, file.Manifest)
             {

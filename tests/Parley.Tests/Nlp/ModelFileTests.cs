@@ -42,6 +42,35 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
+    public void Weights_with_dense_rows_score_the_same_after_writing_and_reading()
+    {
+        var trainer = new PerceptronTrainer(40);
+        for (int c = 1; c < 40; c++)
+        {
+            trainer.Update([7u, (uint)(100 + c)], c, 0);
+            trainer.Tick();
+        }
+
+        var weights = trainer.Freeze();
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            weights.Write(writer);
+        }
+
+        stream.Position = 0;
+        var back = SparseModel.Read(new BinaryReader(stream));
+        uint[] features = [7u, 105u, 139u, 9999u];
+        var before = new int[40];
+        var after = new int[40];
+        weights.Score(features, before);
+        back.Score(features, after);
+        Assert.Equal(before, after);
+        Assert.Equal(weights.FeatureCount, back.FeatureCount);
+        Assert.All(before[1..], score => Assert.NotEqual(0, score));
+    }
+
+    [Fact]
     public void Unknown_format_version_is_refused_with_a_clear_error()
     {
         string path = Path.Combine(_dir, "m.pmodel");

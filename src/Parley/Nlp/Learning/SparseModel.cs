@@ -27,8 +27,7 @@ public sealed class SparseModel
 
     private readonly Slot[] _table;
     private readonly int _mask;
-    private readonly uint[] _keys;
-    private readonly int[] _rowStart;
+    private readonly int _featureCount;
 
     /// <summary>Packed votes: class in the low 16 bits, signed weight in the high 16 bits.</summary>
     private readonly uint[] _votes;
@@ -37,8 +36,7 @@ public sealed class SparseModel
     {
         Classes = classes;
         Scale = scale;
-        _keys = keys;
-        _rowStart = rowStart;
+        _featureCount = keys.Length;
         _votes = votes;
         int size = 16;
         while (size < keys.Length * 2)
@@ -100,7 +98,7 @@ public sealed class SparseModel
     /// <summary>The weight of one quantisation step.</summary>
     public float Scale { get; }
 
-    public int FeatureCount => _keys.Length;
+    public int FeatureCount => _featureCount;
 
     public int VoteCount => _votes.Length;
 
@@ -245,15 +243,45 @@ public sealed class SparseModel
         return best;
     }
 
+    /// <summary>Writes the table as rows sorted by feature hash (dense rows written back as their non-zero votes).</summary>
     public void Write(BinaryWriter writer)
     {
+        var slots = _table.Where(slot => slot.Start >= 0).OrderBy(slot => slot.Key).ToArray();
+        var keys = new uint[slots.Length];
+        var starts = new int[slots.Length + 1];
+        var votes = new List<uint>(_votes.Length);
+        for (int r = 0; r < slots.Length; r++)
+        {
+            keys[r] = slots[r].Key;
+            starts[r] = votes.Count;
+            if (slots[r].End < 0)
+            {
+                for (int c = 0; c < Classes; c++)
+                {
+                    short w = _dense[slots[r].Start + c];
+                    if (w != 0)
+                    {
+                        votes.Add((uint)c | ((uint)(ushort)w << 16));
+                    }
+                }
+            }
+            else
+            {
+                for (int e = slots[r].Start; e < slots[r].End; e++)
+                {
+                    votes.Add(_votes[e]);
+                }
+            }
+        }
+
+        starts[slots.Length] = votes.Count;
         writer.Write(Classes);
         writer.Write(Scale);
-        writer.Write(_keys.Length);
-        writer.Write(_votes.Length);
-        writer.Write(MemoryMarshal.AsBytes(_keys.AsSpan()));
-        writer.Write(MemoryMarshal.AsBytes(_rowStart.AsSpan()));
-        writer.Write(MemoryMarshal.AsBytes(_votes.AsSpan()));
+        writer.Write(keys.Length);
+        writer.Write(votes.Count);
+        writer.Write(MemoryMarshal.AsBytes(keys.AsSpan()));
+        writer.Write(MemoryMarshal.AsBytes(starts.AsSpan()));
+        writer.Write(MemoryMarshal.AsBytes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(votes)));
     }
 
     public static SparseModel Read(BinaryReader reader)
