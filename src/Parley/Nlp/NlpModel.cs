@@ -105,25 +105,25 @@ public sealed class NlpModel
                 tokenizer = LearnedTokenizer.Read(r);
             }
 
-            file.Blocks.Remove("tokenizer");
+            file.Release("tokenizer");
             using (var r = file.OpenBlock("tagger", path))
             {
                 tagger = PosTagger.Read(r);
             }
 
-            file.Blocks.Remove("tagger");
+            file.Release("tagger");
             using (var r = file.OpenBlock("lemmatizer", path))
             {
                 lemmatizer = Lemmatizer.Read(r, tagger.Tags.Count);
             }
 
-            file.Blocks.Remove("lemmatizer");
+            file.Release("lemmatizer");
             using (var r = file.OpenBlock("parser", path))
             {
                 parser = ArcEagerParser.Read(r);
             }
 
-            file.Blocks.Remove("parser");
+            file.Release("parser");
 
             return new NlpModel(tokenizer, tagger, lemmatizer, parser, file.Manifest)
             {

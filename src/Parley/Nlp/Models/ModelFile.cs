@@ -31,7 +31,20 @@ public sealed class ModelFile
 
     public JsonObject Manifest { get; }
 
+    /// <summary>Blocks as raw bytes: those added for writing, and those read and already inflated.</summary>
     public Dictionary<string, byte[]> Blocks { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Blocks as read from the file, inflated only when opened so a large model never holds all of them raw at once.</summary>
+    private readonly Dictionary<string, (byte[] Stored, bool Deflated, int RawLength, string Path)> _stored = new(StringComparer.Ordinal);
+
+    public IEnumerable<string> BlockNames => Blocks.Keys.Concat(_stored.Keys).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Forgets a block once its component has been built from it.</summary>
+    public void Release(string name)
+    {
+        Blocks.Remove(name);
+        _stored.Remove(name);
+    }
 
     /// <summary>Builds a block with a binary writer.</summary>
     public void AddBlock(string name, Action<BinaryWriter> write)
@@ -48,7 +61,12 @@ public sealed class ModelFile
     /// <summary>A reader over one block; a missing block is a clear error.</summary>
     public BinaryReader OpenBlock(string name, string path)
     {
-        if (!Blocks.TryGetValue(name, out var bytes))
+        if (!Blocks.TryGetValue(name, out var bytes) && _stored.TryGetValue(name, out var stored))
+        {
+            bytes = stored.Deflated ? Inflate(stored.Stored, stored.RawLength, stored.Path, name) : stored.Stored;
+        }
+
+        if (bytes is null)
         {
             throw new ParleyException(ErrorCode.ModelFormat, $"{path} has no '{name}' block; it was written for another purpose or is damaged");
         }
@@ -166,7 +184,7 @@ public sealed class ModelFile
                 throw new ParleyException(ErrorCode.ModelFormat, $"{path} ends inside block '{name}'; the file is truncated");
             }
 
-            file.Blocks[name] = (flags & 1) != 0 ? Inflate(bytes, (int)raw, path, name) : bytes;
+            file._stored[name] = (bytes, (flags & 1) != 0, (int)raw, path);
         }
 
         return file;
