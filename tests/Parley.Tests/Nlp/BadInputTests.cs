@@ -35,7 +35,8 @@ public class BadInputTests
             sb.Append(words[i % words.Length]).Append(' ');
         }
 
-        var d = await Task.Run(() => Analyze(sb.ToString())).WaitAsync(TimeSpan.FromMinutes(2));
+        // A hang detector, not a speed test: the bound is generous because test runs share the machine (speed is measured by parley eval ud).
+        var d = await Task.Run(() => Analyze(sb.ToString())).WaitAsync(TimeSpan.FromMinutes(10));
         AssertConsistent(d);
         Assert.True(d.Tokens.Count > 90_000);
     }
@@ -44,7 +45,7 @@ public class BadInputTests
     public async Task A_long_text_without_any_space_is_cut_into_bounded_tokens()
     {
         var text = new string('a', 100_000) + new string('.', 100_000);
-        var d = await Task.Run(() => Analyze(text)).WaitAsync(TimeSpan.FromMinutes(2));
+        var d = await Task.Run(() => Analyze(text)).WaitAsync(TimeSpan.FromMinutes(10));
         AssertConsistent(d);
         Assert.All(d.Tokens.AsSpan().ToArray(), t => Assert.True(t.Length <= 200));
     }
