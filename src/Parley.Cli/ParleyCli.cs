@@ -50,6 +50,8 @@ public static class ParleyCli
     private static IEnumerable<Command> Commands(CliContext context)
     {
         yield return AnalyzeCommand.Create(context);
+        yield return new Command("train", "Train Parley's models from annotated data") { EntityCommands.CreateTrain(context) };
+        yield return new Command("eval", "Measure Parley's models on evaluation data") { EntityCommands.CreateEval(context) };
     }
 }
 
