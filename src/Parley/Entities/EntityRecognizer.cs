@@ -5,8 +5,17 @@ using Parley.Pipeline;
 namespace Parley.Entities;
 
 /// <summary>
-/// Finds the names of people, organisations and places (PER, ORG, LOC) sentence by sentence with the trained
-/// <see cref="NerModel"/> and adds them to <see cref="NewsDocument.Mentions"/> with <see cref="MentionKind.Name"/>.
+/// Fills <see cref="NewsDocument.Mentions"/>, in text order:
+/// <list type="bullet">
+/// <item><see cref="MentionKind.Name"/>: names of people, organisations and places (PER, ORG, LOC) found sentence by
+/// sentence by the trained <see cref="NerModel"/>; names that world knowledge knows and the model missed (LOC, ORG);
+/// nationalities (NORP: "Russian", "Americans").</item>
+/// <item><see cref="MentionKind.Nominal"/>: descriptions of a person by office ("the Russian Minister", "the head of
+/// the Russian foreign Ministry"), type PER. An office title directly before a name ("Russian foreign Minister Sergei
+/// Lavrov") is part of that person's description, not a mention of its own.</item>
+/// <item><see cref="MentionKind.Pronoun"/>: he, him, his, himself, she, her, hers, herself (type PER).</item>
+/// </list>
+/// A nominal may contain a name mention ("U.S." in "U.S. Secretary of state"); no other mentions overlap.
 /// It reads only tokens and sentences, so it runs after any tokenizer.
 /// </summary>
 public sealed class EntityRecognizer : IDocumentComponent
@@ -18,11 +27,19 @@ public sealed class EntityRecognizer : IDocumentComponent
 
     private static readonly Lazy<NerModel?> DefaultModel = new(() => ModelLocator.Find(ModelFileName) is { } path ? NerModelFile.Load(path, DefaultLexicons()) : null);
 
-    private readonly NerModel _model;
+    private static readonly Dictionary<string, string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["he"] = "PER", ["him"] = "PER", ["his"] = "PER", ["himself"] = "PER",
+        ["she"] = "PER", ["her"] = "PER", ["hers"] = "PER", ["herself"] = "PER",
+    };
 
-    public EntityRecognizer(NerModel model)
+    private readonly NerModel _model;
+    private readonly IWorldKnowledge _knowledge;
+
+    public EntityRecognizer(NerModel model, IWorldKnowledge? knowledge = null)
     {
         _model = model;
+        _knowledge = knowledge ?? NoWorldKnowledge.Instance;
     }
 
     public string Name => "entity-recognizer";
@@ -33,6 +50,9 @@ public sealed class EntityRecognizer : IDocumentComponent
 
     /// <summary>The lexicons the shipped model reads, in the order it was trained with.</summary>
     public static IReadOnlyList<INameLexicon> DefaultLexicons() => [new GivenNameLexicon()];
+
+    /// <summary>The world knowledge the shipped components read.</summary>
+    public static IWorldKnowledge DefaultKnowledge() => NoWorldKnowledge.Instance;
 
     /// <summary>The shipped model, or null when models/ has none.</summary>
     public static NerModel? TryLoadDefault() => DefaultModel.Value;
@@ -52,6 +72,131 @@ public sealed class EntityRecognizer : IDocumentComponent
     public void Process(NewsDocument document)
     {
         document.Mentions.Clear();
+        AddModelNames(document);
+        AddRuleMentions(document, _knowledge);
+    }
+
+    /// <summary>
+    /// Adds what rules find around the name mentions already in the document: names world knowledge knows, office
+    /// descriptions and pronouns; then sorts the mentions into text order.
+    /// </summary>
+    public static void AddRuleMentions(NewsDocument document, IWorldKnowledge knowledge)
+    {
+        var known = knowledge.Find(document);
+        AddKnownNames(document, known);
+        AddRolesAndPronouns(document, knowledge, known);
+        document.Mentions.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+    }
+
+    /// <summary>True for the words "he", "she" and their other forms.</summary>
+    public static bool IsPersonalPronoun(string word) => Pronouns.ContainsKey(word);
+
+    private static bool Overlaps(List<Mention> mentions, int start, int end)
+    {
+        foreach (var m in mentions)
+        {
+            if (m.Start < end && start < m.Start + m.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AddKnownNames(NewsDocument document, IReadOnlyList<KnownName> known)
+    {
+        // Where world knowledge names exactly what the model found, it knows the type better ("Hezbollah" is an organisation).
+        foreach (var m in document.Mentions)
+        {
+            foreach (var k in known)
+            {
+                if (k.Start == m.Start && k.Length == m.Length)
+                {
+                    m.Type = k.Kind switch
+                    {
+                        KnownKind.Organisation => "ORG",
+                        KnownKind.Country or KnownKind.City or KnownKind.Region or KnownKind.Area => "LOC",
+                        _ => m.Type,
+                    };
+                }
+            }
+        }
+
+        var names = new List<Mention>(document.Mentions);
+        foreach (var k in known)
+        {
+            if (Overlaps(names, k.Start, k.End) || !char.IsUpper(document.Text[k.Start]))
+            {
+                continue;
+            }
+
+            string type = k.Kind switch
+            {
+                KnownKind.Nationality => "NORP",
+                KnownKind.Organisation or KnownKind.Government => "ORG",
+                _ => "LOC",
+            };
+            document.Mentions.Add(new Mention { Start = k.Start, Length = k.Length, Type = type, Kind = MentionKind.Name });
+        }
+    }
+
+    private static void AddRolesAndPronouns(NewsDocument document, IWorldKnowledge knowledge, IReadOnlyList<KnownName> known)
+    {
+        var names = new List<Mention>(document.Mentions);
+        foreach (var phrase in RolePhrases.Find(document, knowledge, known))
+        {
+            if (IsTitle(document, phrase, names) || (!phrase.Definite && phrase.Country is null))
+            {
+                continue;
+            }
+
+            bool crossesName = false;
+            foreach (var m in names)
+            {
+                bool inside = m.Start >= phrase.Start && m.Start + m.Length <= phrase.End;
+                crossesName |= !inside && m.Start < phrase.End && phrase.Start < m.Start + m.Length;
+                crossesName |= inside && m.Type == "PER";
+            }
+
+            if (!crossesName)
+            {
+                document.Mentions.Add(new Mention { Start = phrase.Start, Length = phrase.End - phrase.Start, Type = "PER", Kind = MentionKind.Nominal });
+            }
+        }
+
+        for (int i = 0; i < document.Tokens.Count; i++)
+        {
+            var token = document.Token(i);
+            if (Pronouns.TryGetValue(token.Form, out var type) && !Overlaps(names, token.Span.Start, token.Span.End))
+            {
+                document.Mentions.Add(new Mention { Start = token.Span.Start, Length = token.Span.Length, Type = type, Kind = MentionKind.Pronoun });
+            }
+        }
+    }
+
+    /// <summary>A role phrase directly before a person's name is the name's title ("Russian foreign Minister Sergei Lavrov").</summary>
+    public static bool IsTitle(NewsDocument document, RolePhrase phrase, IReadOnlyList<Mention> names)
+    {
+        if (phrase.EndToken >= document.Tokens.Count)
+        {
+            return false;
+        }
+
+        int next = document.Tokens[phrase.EndToken].Start;
+        foreach (var m in names)
+        {
+            if (m.Start == next && m.Type == "PER" && m.Kind == MentionKind.Name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void AddModelNames(NewsDocument document)
+    {
         var tokens = document.Tokens;
         var words = new List<string>();
         foreach (var sentence in document.Sentences)

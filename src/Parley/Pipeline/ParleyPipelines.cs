@@ -1,3 +1,4 @@
+using Parley.Entities;
 using Parley.Nlp;
 
 namespace Parley.Pipeline;
@@ -10,6 +11,20 @@ public static class ParleyPipelines
     {
         var builder = new PipelineBuilder { IntakeOptions = options ?? Intake.IntakeOptions.Default };
         builder.Add(new RuleSegmenter());
+        AddEntities(builder, actorDictionary: null);
         return builder.Build();
+    }
+
+    /// <summary>Named entities, nominal and pronoun mentions, then entities and actors; nothing when models/ has no recogniser.</summary>
+    public static void AddEntities(PipelineBuilder builder, ActorDictionary? actorDictionary)
+    {
+        if (EntityRecognizer.TryLoadDefault() is not { } model)
+        {
+            return;
+        }
+
+        var knowledge = EntityRecognizer.DefaultKnowledge();
+        builder.Add(new EntityRecognizer(model, knowledge));
+        builder.Add(new EntityLinker(knowledge, actorDictionary));
     }
 }

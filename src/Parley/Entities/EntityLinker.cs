@@ -1,0 +1,648 @@
+using System.Globalization;
+using Parley.Documents;
+using Parley.Entities.Ner;
+using Parley.Pipeline;
+
+namespace Parley.Entities;
+
+/// <summary>
+/// Groups mentions into document-level entities and resolves each entity to a political actor.
+/// <list type="bullet">
+/// <item>Names: a person's shorter name joins the full one ("Lavrov" → "Sergei Lavrov"); places and organisations
+/// join by what world knowledge resolves them to ("U.S.", "USA" → United States), else by spelling; an acronym joins
+/// the organisation it abbreviates.</item>
+/// <item>Nominals ("the Russian Minister") join the most recent person whose office and country fit; one with a
+/// country and no fitting person becomes an entity of its own.</item>
+/// <item>Pronouns join the most recent person of the right sex (known from given names and titles), looking first
+/// back in the same sentence, then forward in it ("said in his turn, the head of ..."), then back up to six sentences.</item>
+/// </list>
+/// Actors come from the document's own words (titles, appositions, nationality adjectives, "of Russia"), from world
+/// knowledge, and from an optional actor dictionary whose dated roles apply only when the document date lies inside them.
+/// </summary>
+public sealed class EntityLinker : IDocumentComponent
+{
+    private const int PronounWindowSentences = 6;
+
+    private readonly IWorldKnowledge _knowledge;
+    private readonly ActorDictionary? _dictionary;
+
+    public EntityLinker(IWorldKnowledge? knowledge = null, ActorDictionary? dictionary = null)
+    {
+        _knowledge = knowledge ?? NoWorldKnowledge.Instance;
+        _dictionary = dictionary;
+    }
+
+    public string Name => "entity-linker";
+
+    public IReadOnlyList<string> Requires { get; } = [Layer.Mentions, Layer.Sentences, Layer.Tokens];
+
+    public IReadOnlyList<string> Assigns { get; } = [Layer.Entities, Layer.Actors];
+
+    private sealed class Cluster
+    {
+        public required string Type;
+        public required string Key;
+        public readonly List<int> Mentions = [];
+        public readonly List<RolePhrase> Roles = [];
+        public KnownName? Known;
+        public NameSex Sex;
+    }
+
+    public void Process(NewsDocument document)
+    {
+        document.Entities.Clear();
+        var mentions = document.Mentions;
+        foreach (var m in mentions)
+        {
+            m.Entity = -1;
+        }
+
+        var known = _knowledge.Find(document);
+        var phrases = RolePhrases.Find(document, _knowledge, known);
+        var clusters = new List<Cluster>();
+        var clusterOf = new Cluster?[mentions.Count];
+
+        // People's names first, longest first, so that "Lavrov" finds "Sergei Lavrov" wherever it stands.
+        var personNames = Enumerable.Range(0, mentions.Count)
+            .Where(i => mentions[i].Kind == MentionKind.Name && mentions[i].Type == "PER")
+            .OrderByDescending(i => Words(document, mentions[i]).Length).ThenBy(i => i).ToList();
+        foreach (int i in personNames)
+        {
+            var words = Words(document, mentions[i]);
+            var cluster = clusters.Find(c => c.Type == "PER" && c.Mentions.Any(j => Contains(Words(document, mentions[j]), words)));
+            if (cluster is null)
+            {
+                cluster = new Cluster { Type = "PER", Key = string.Join(' ', words) };
+                clusters.Add(cluster);
+            }
+
+            Assign(cluster, i);
+            AddTitles(document, i, phrases, cluster);
+        }
+
+        // Other names: a single word that is a person's surname is that person (the recogniser may have typed it wrongly).
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Kind != MentionKind.Name || m.Type == "PER")
+            {
+                continue;
+            }
+
+            var words = Words(document, m);
+            if (m.Type != "NORP" && words.Length == 1 && clusters.Find(c => c.Type == "PER" && c.Key.EndsWith(" " + words[0], StringComparison.Ordinal)) is { } person)
+            {
+                m.Type = "PER";
+                Assign(person, i);
+                continue;
+            }
+
+            var k = KnownFor(known, m);
+            string key = k is not null ? "K:" + k.Kind + ":" + (k.Code ?? k.Canonical)
+                : (m.Type == "NORP" ? "N:" : "S:") + SurfaceKey(document, m);
+            var cluster = clusters.Find(c => c.Key == key && (c.Type == "NORP") == (m.Type == "NORP"));
+            if (cluster is null)
+            {
+                cluster = new Cluster { Type = m.Type, Key = key, Known = k };
+                clusters.Add(cluster);
+            }
+
+            Assign(cluster, i);
+        }
+
+        MergeAcronyms(document, clusters, clusterOf);
+        MergeStrayPersons(document, clusters, clusterOf);
+
+        // Descriptions and pronouns in text order, so that each can look back at what came before it.
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Kind == MentionKind.Nominal)
+            {
+                var phrase = phrases.Find(p => p.Start == m.Start && p.End == m.Start + m.Length);
+                var cluster = phrase is null ? null : Apposed(document, i, clusterOf) ?? FitNominal(document, i, phrase, clusters);
+                if (cluster is null && phrase is not null && phrase.Country is not null)
+                {
+                    cluster = new Cluster { Type = "PER", Key = "R:" + i };
+                    clusters.Add(cluster);
+                }
+
+                if (cluster is not null && phrase is not null)
+                {
+                    cluster.Roles.Add(phrase);
+                    Assign(cluster, i);
+                }
+            }
+        }
+
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            if (mentions[i].Kind == MentionKind.Pronoun && ResolvePronoun(document, i, clusterOf) is { } cluster)
+            {
+                Assign(cluster, i);
+            }
+        }
+
+        var date = DocumentDate(document);
+        foreach (var cluster in clusters)
+        {
+            if (cluster.Mentions.Count == 0)
+            {
+                continue;
+            }
+
+            cluster.Mentions.Sort();
+            var entity = new Entity
+            {
+                Id = document.Entities.Count,
+                Type = MajorityType(cluster, mentions),
+                Name = CanonicalName(document, cluster),
+                Mentions = [.. cluster.Mentions],
+            };
+            entity.Actor = ResolveActor(document, cluster, entity, date);
+            foreach (int mi in cluster.Mentions)
+            {
+                mentions[mi].Entity = entity.Id;
+            }
+
+            document.Entities.Add(entity);
+        }
+
+        void Assign(Cluster cluster, int mention)
+        {
+            cluster.Mentions.Add(mention);
+            clusterOf[mention] = cluster;
+            if (cluster.Type == "PER" && cluster.Sex == NameSex.Unknown && mentions[mention].Kind == MentionKind.Name)
+            {
+                cluster.Sex = SexOfName(document, mention);
+            }
+        }
+    }
+
+    private static string[] Words(NewsDocument d, Mention m)
+    {
+        var words = d.Text.Substring(m.Start, m.Length).Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 1 && words[^1] is "'s" or "’s")
+        {
+            words = words[..^1];
+        }
+
+        return words;
+    }
+
+    /// <summary>True when every word of <paramref name="part"/> occurs in <paramref name="whole"/> (case-sensitively, in order).</summary>
+    private static bool Contains(string[] whole, string[] part)
+    {
+        int k = 0;
+        foreach (var w in whole)
+        {
+            if (k < part.Length && w == part[k])
+            {
+                k++;
+            }
+        }
+
+        return k == part.Length;
+    }
+
+    private static string SurfaceKey(NewsDocument d, Mention m)
+    {
+        string s = d.Text.Substring(m.Start, m.Length).ToLowerInvariant();
+        if (s.StartsWith("the ", StringComparison.Ordinal))
+        {
+            s = s[4..];
+        }
+
+        return s.Replace(".", "", StringComparison.Ordinal);
+    }
+
+    private static KnownName? KnownFor(IReadOnlyList<KnownName> known, Mention m)
+    {
+        KnownName? best = null;
+        foreach (var k in known)
+        {
+            if (k.Start < m.Start + m.Length && m.Start < k.End && (best is null || k.Length > best.Length))
+            {
+                best = k;
+            }
+        }
+
+        return best;
+    }
+
+    private static NameSex SexOfName(NewsDocument d, int mention)
+    {
+        var m = d.Mentions[mention];
+        var words = Words(d, m);
+        var sex = GivenNameLexicon.SexOf(words[0]);
+        if (sex != NameSex.Unknown)
+        {
+            return sex;
+        }
+
+        // A title just before the name: "Mr. Lavrov", "Mrs Clinton".
+        int t = d.Tokens.FirstEndingAfter(m.Start) - 1;
+        if (t >= 0)
+        {
+            string before = d.Token(t).Form.TrimEnd('.').ToLowerInvariant();
+            return before switch
+            {
+                "mr" or "sir" or "lord" or "king" or "prince" => NameSex.Male,
+                "mrs" or "ms" or "miss" or "lady" or "queen" or "princess" or "madam" => NameSex.Female,
+                _ => NameSex.Unknown,
+            };
+        }
+
+        return NameSex.Unknown;
+    }
+
+    private static NameSex SexOfPronoun(string word) => word.ToLowerInvariant() switch
+    {
+        "he" or "him" or "his" or "himself" => NameSex.Male,
+        "she" or "her" or "hers" or "herself" => NameSex.Female,
+        _ => NameSex.Unknown,
+    };
+
+    /// <summary>Role phrases that are this name's title (just before it) or apposition (", the Russian foreign minister,").</summary>
+    private static void AddTitles(NewsDocument d, int mention, List<RolePhrase> phrases, Cluster cluster)
+    {
+        var m = d.Mentions[mention];
+        var range = d.Tokens.Within(m.Span);
+        int first = range.Start.Value, end = range.End.Value;
+        foreach (var p in phrases)
+        {
+            bool title = p.EndToken == first;
+            bool apposition = p.FirstToken == end + 1 && end < d.Tokens.Count && d.Token(end).Form == ",";
+            if (title || apposition)
+            {
+                cluster.Roles.Add(p);
+            }
+        }
+    }
+
+    /// <summary>The person a nominal stands in apposition to: "Sergei Lavrov, the Russian foreign minister".</summary>
+    private static Cluster? Apposed(NewsDocument d, int mention, Cluster?[] clusterOf)
+    {
+        var m = d.Mentions[mention];
+        int first = d.Tokens.Within(m.Span).Start.Value;
+        if (first < 2 || d.Token(first - 1).Form != ",")
+        {
+            return null;
+        }
+
+        var before = d.Tokens[first - 2];
+        for (int j = 0; j < d.Mentions.Count; j++)
+        {
+            var other = d.Mentions[j];
+            if (other.Kind == MentionKind.Name && other.Type == "PER" && other.Start + other.Length == before.Start + before.Length)
+            {
+                return clusterOf[j];
+            }
+        }
+
+        return null;
+    }
+
+    private static Cluster? FitNominal(NewsDocument d, int mention, RolePhrase phrase, List<Cluster> clusters)
+    {
+        Cluster? best = null;
+        int bestStart = -1;
+        foreach (var c in clusters)
+        {
+            if (c.Type != "PER" || c.Roles.Count == 0)
+            {
+                continue;
+            }
+
+            bool fits = c.Roles.Any(r => Roles.Compatible(phrase.Role, r.Role) && (phrase.Country is null || r.Country is null || r.Country == phrase.Country));
+            bool countryClash = phrase.Country is not null && c.Roles.Any(r => r.Country is not null && r.Country != phrase.Country);
+            if (!fits || countryClash)
+            {
+                continue;
+            }
+
+            int last = LastBefore(d, c, d.Mentions[mention].Start);
+            if (last > bestStart)
+            {
+                best = c;
+                bestStart = last;
+            }
+        }
+
+        return best;
+    }
+
+    private static int LastBefore(NewsDocument d, Cluster c, int offset)
+    {
+        int last = -1;
+        foreach (int j in c.Mentions)
+        {
+            int s = d.Mentions[j].Start;
+            if (s < offset && s > last)
+            {
+                last = s;
+            }
+        }
+
+        return last;
+    }
+
+    private static Cluster? ResolvePronoun(NewsDocument d, int mention, Cluster?[] clusterOf)
+    {
+        var p = d.Mentions[mention];
+        var sex = SexOfPronoun(d.Text.Substring(p.Start, p.Length));
+        int sentence = d.SentenceAt(p.Start);
+        bool Fits(Cluster? c) => c is not null && c.Type == "PER" && (c.Sex == NameSex.Unknown || sex == NameSex.Unknown || c.Sex == sex);
+
+        // Back in the same sentence and up to the window, nearest first.
+        for (int j = mention - 1; j >= 0; j--)
+        {
+            var other = d.Mentions[j];
+            int s = d.SentenceAt(other.Start);
+            if (sentence >= 0 && s >= 0 && sentence - s > PronounWindowSentences)
+            {
+                break;
+            }
+
+            if (s == sentence && other.Kind != MentionKind.Pronoun && Fits(clusterOf[j]))
+            {
+                return clusterOf[j];
+            }
+
+            if (s != sentence)
+            {
+                break;
+            }
+        }
+
+        // Forward in the same sentence: "said in his turn, the head of the Russian foreign Ministry".
+        for (int j = mention + 1; j < d.Mentions.Count; j++)
+        {
+            var other = d.Mentions[j];
+            if (d.SentenceAt(other.Start) != sentence)
+            {
+                break;
+            }
+
+            if (other.Kind != MentionKind.Pronoun && Fits(clusterOf[j]))
+            {
+                return clusterOf[j];
+            }
+        }
+
+        for (int j = mention - 1; j >= 0; j--)
+        {
+            var other = d.Mentions[j];
+            int s = d.SentenceAt(other.Start);
+            if (sentence >= 0 && s >= 0 && sentence - s > PronounWindowSentences)
+            {
+                break;
+            }
+
+            if (s != sentence && Fits(clusterOf[j]))
+            {
+                return clusterOf[j];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Joins an all-capitals organisation name to the organisation whose initials it spells ("SCO").</summary>
+    private static void MergeAcronyms(NewsDocument d, List<Cluster> clusters, Cluster?[] clusterOf)
+    {
+        foreach (var acronym in clusters.ToList())
+        {
+            if (acronym.Type != "ORG" || acronym.Known is not null)
+            {
+                continue;
+            }
+
+            string text = CanonicalName(d, acronym).Replace(".", "", StringComparison.Ordinal);
+            if (text.Length < 2 || !text.All(char.IsUpper))
+            {
+                continue;
+            }
+
+            var full = clusters.Find(c => c != acronym && c.Type == "ORG" && Initials(CanonicalName(d, c)) == text);
+            if (full is null)
+            {
+                continue;
+            }
+
+            foreach (int j in acronym.Mentions)
+            {
+                full.Mentions.Add(j);
+                clusterOf[j] = full;
+            }
+
+            acronym.Mentions.Clear();
+        }
+    }
+
+    /// <summary>
+    /// A one-word "person" spelt like a place or organisation named elsewhere in the document ("Moscow") is that
+    /// place or organisation: the recogniser typed it wrongly.
+    /// </summary>
+    private static void MergeStrayPersons(NewsDocument d, List<Cluster> clusters, Cluster?[] clusterOf)
+    {
+        foreach (var person in clusters.ToList())
+        {
+            if (person.Type != "PER" || person.Key.Contains(' ') || person.Mentions.Any(j => Words(d, d.Mentions[j]).Length > 1))
+            {
+                continue;
+            }
+
+            string surface = person.Key.ToLowerInvariant();
+            var place = clusters.Find(c => c.Type is "LOC" or "ORG" && c.Mentions.Any(j => SurfaceKey(d, d.Mentions[j]) == surface));
+            if (place is null)
+            {
+                continue;
+            }
+
+            foreach (int j in person.Mentions)
+            {
+                d.Mentions[j].Type = place.Type;
+                place.Mentions.Add(j);
+                clusterOf[j] = place;
+            }
+
+            person.Mentions.Clear();
+        }
+    }
+
+    private static string Initials(string name) =>
+        string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w is not ("of" or "the" or "and" or "for") && char.IsUpper(w[0])).Select(w => w[0]));
+
+    private static string MajorityType(Cluster cluster, List<Mention> mentions)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (int j in cluster.Mentions)
+        {
+            if (mentions[j].Kind == MentionKind.Name)
+            {
+                counts[mentions[j].Type] = counts.GetValueOrDefault(mentions[j].Type) + 1;
+            }
+        }
+
+        return counts.Count == 0 ? cluster.Type : counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
+    }
+
+    /// <summary>The longest name (a person's full name); for known places and organisations, world knowledge's name; else the description.</summary>
+    private static string CanonicalName(NewsDocument d, Cluster cluster)
+    {
+        if (cluster.Known is { Kind: not KnownKind.Government } known)
+        {
+            return known.Canonical;
+        }
+
+        string? best = null;
+        int bestWords = 0;
+        foreach (int j in cluster.Mentions)
+        {
+            var m = d.Mentions[j];
+            if (m.Kind != MentionKind.Name)
+            {
+                continue;
+            }
+
+            var words = Words(d, m);
+            if (words.Length > bestWords)
+            {
+                best = string.Join(' ', words);
+                bestWords = words.Length;
+            }
+        }
+
+        if (best is not null)
+        {
+            return best.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? best[4..] : best;
+        }
+
+        var first = d.Mentions[cluster.Mentions[0]];
+        string text = d.Text.Substring(first.Start, first.Length);
+        foreach (var det in new[] { "the ", "a ", "an ", "this ", "that " })
+        {
+            if (text.StartsWith(det, StringComparison.OrdinalIgnoreCase))
+            {
+                return text[det.Length..];
+            }
+        }
+
+        return text;
+    }
+
+    private Actor? ResolveActor(NewsDocument d, Cluster cluster, Entity entity, DateOnly? date)
+    {
+        var actor = new Actor();
+        var evidence = new List<string>();
+        if (cluster.Type == "PER")
+        {
+            var best = cluster.Roles.Where(r => Roles.SectorOf(r.Role) is not null)
+                .OrderByDescending(r => r.Role.Split(' ').Length).ThenBy(r => r.Start).FirstOrDefault();
+            if (best is not null)
+            {
+                actor.Role = best.Role;
+                if (Roles.SectorOf(best.Role) is { } sector)
+                {
+                    actor.Sectors.Add(sector);
+                }
+
+                evidence.Add("context");
+            }
+
+            actor.Country = cluster.Roles.Select(r => r.Country).FirstOrDefault(c => c is not null);
+        }
+        else if (cluster.Known is { } k)
+        {
+            actor.Country = k.Country;
+            actor.Code = k.Code;
+            if (k.Sector is not null)
+            {
+                actor.Sectors.Add(k.Sector);
+            }
+
+            evidence.Add("gazetteer");
+        }
+
+        if (_dictionary is not null && FindInDictionary(d, cluster, entity) is { } entry && ActorDictionary.CodeOn(entry, date) is { } code)
+        {
+            actor.Code = code.Code;
+            if (code.Code.Length >= 3 && code.Code[..3] is var country && country != "IGO" && actor.Country is null)
+            {
+                actor.Country = country;
+            }
+
+            for (int s = 3; s + 3 <= code.Code.Length; s += 3)
+            {
+                string sector = code.Code.Substring(s, 3);
+                if (!actor.Sectors.Contains(sector))
+                {
+                    actor.Sectors.Add(sector);
+                }
+            }
+
+            if (code.Code.StartsWith("IGO", StringComparison.Ordinal) && !actor.Sectors.Contains("IGO"))
+            {
+                actor.Sectors.Insert(0, "IGO");
+            }
+
+            evidence.Add("dictionary:" + entry.File);
+        }
+
+        if (actor.Code is null && actor.Country is not null && actor.Sectors.Count > 0)
+        {
+            actor.Code = actor.Country + actor.Sectors[0];
+        }
+        else if (actor.Code is null && actor.Country is not null && cluster.Type != "PER")
+        {
+            actor.Code = actor.Country;
+        }
+
+        if (actor.Country is null && actor.Role is null && actor.Sectors.Count == 0 && actor.Code is null)
+        {
+            return null;
+        }
+
+        actor.Evidence = string.Join("; ", evidence);
+        return actor;
+    }
+
+    private DictionaryActor? FindInDictionary(NewsDocument d, Cluster cluster, Entity entity)
+    {
+        if (_dictionary!.Find(entity.Name) is { } byName)
+        {
+            return byName;
+        }
+
+        foreach (int j in cluster.Mentions)
+        {
+            var m = d.Mentions[j];
+            if (m.Kind == MentionKind.Name && _dictionary.Find(string.Join(' ', Words(d, m))) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The document's date: its publication date, else its dateline's when the year is known.</summary>
+    public static DateOnly? DocumentDate(NewsDocument d)
+    {
+        if (d.Metadata.Published is { Length: >= 10 } published
+            && DateOnly.TryParseExact(published[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var p))
+        {
+            return p;
+        }
+
+        if (d.Metadata.Dateline is { Year: { } y, Month: { } mo } dl && mo is >= 1 and <= 12)
+        {
+            int day = dl.Day is { } dd && dd >= 1 && dd <= DateTime.DaysInMonth(y, mo) ? dd : 1;
+            return new DateOnly(y, mo, day);
+        }
+
+        return null;
+    }
+}
