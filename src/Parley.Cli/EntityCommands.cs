@@ -18,8 +18,9 @@ internal static class EntityCommands
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => new NerTrainingOptions().Epochs };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times", DefaultValueFactory = _ => new NerTrainingOptions().MinFeatureCount };
         var only = new Option<string[]>("--only") { Description = "Train only on these corpora: uner-ewt-dev, gum-open-genres, wikigold, meantime-en", AllowMultipleArgumentsPerToken = true };
+        var unerWeight = new Option<int>("--uner-weight") { Description = "Copies of the Universal NER training sentences (the evaluation's own conventions)", DefaultValueFactory = _ => 1 };
         var holdout = new Option<int>("--holdout") { Description = "Hold out fold N of 5 (by document) and report it; the model is then not saved. -1: train on everything", DefaultValueFactory = _ => -1 };
-        var command = new Command("ner", "The named-entity recogniser (PER, ORG, LOC) from the open-licence corpora in the data folder") { data, output, epochs, minCount, only, holdout };
+        var command = new Command("ner", "The named-entity recogniser (PER, ORG, LOC) from the open-licence corpora in the data folder") { data, output, epochs, minCount, only, holdout, unerWeight };
         command.SetAction(parsed =>
         {
             string dataDir = ResolveData(parsed.GetValue(data));
@@ -27,7 +28,9 @@ internal static class EntityCommands
             var corpora = NerTrainingData.Load(dataDir, parsed.GetValue(only), context.Error);
             var lexicons = EntityRecognizer.DefaultLexicons();
             var (common, known) = NerResources.CountCase(corpora.Unlabelled);
-            var resources = new NerResources(common, known, [], lexicons);
+            var clusters = WordClusters.Induce(corpora.Unlabelled);
+            context.Error.WriteLine($"ner: {clusters.Count:N0} words clustered from {corpora.Unlabelled.Count:N0} unlabelled sentences");
+            var resources = new NerResources(common, known, clusters, lexicons, NerResources.CountProfiles(corpora.Unlabelled));
             var manifest = new JsonObject
             {
                 ["kind"] = NerModel.Kind,
@@ -40,9 +43,14 @@ internal static class EntityCommands
                 ["created"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             };
             int fold = parsed.GetValue(holdout);
+            int weight = parsed.GetValue(unerWeight);
+            manifest["unerWeight"] = weight;
+            List<NerSentence> Weighted(List<NerSentence> sentences) =>
+                [.. sentences, .. Enumerable.Repeat(0, Math.Max(0, weight - 1)).SelectMany(_ => sentences.Where(s => s.Source.StartsWith("uner", StringComparison.Ordinal)))];
             if (fold >= 0)
             {
                 var (train, dev) = NerTrainingData.HoldOut(corpora.Train, fold);
+                train = Weighted(train);
                 var model = NerTrainer.Train(train, resources, NerTypes, options, manifest, context.Error, dev);
                 PrintScores(context.Out, $"held-out fold {fold} ({dev.Count:N0} sentences of the training corpora)", NerScore.Evaluate(model, dev));
                 foreach (var group in dev.GroupBy(s => s.Source.Split(':')[0]))
@@ -53,7 +61,7 @@ internal static class EntityCommands
                 return ParleyCli.ExitOk;
             }
 
-            var final = NerTrainer.Train(corpora.Train, resources, NerTypes, options, manifest, context.Error);
+            var final = NerTrainer.Train(Weighted(corpora.Train), resources, NerTypes, options, manifest, context.Error);
             string target = parsed.GetValue(output)!;
             string path = Directory.Exists(target) || !Path.HasExtension(target) ? Path.Combine(target, EntityRecognizer.ModelFileName) : target;
             NerModelFile.Save(final, path);

@@ -568,24 +568,33 @@ public sealed class EntityLinker : IDocumentComponent
 
         if (_dictionary is not null && FindInDictionary(d, cluster, entity) is { } entry && ActorDictionary.CodeOn(entry, date) is { } code)
         {
-            actor.Code = code.Code;
-            if (code.Code.Length >= 3 && code.Code[..3] is var country && country != "IGO" && actor.Country is null)
+            // A role dated to cover the document is the best evidence; an undated one yields to what the text says.
+            bool contextSector = actor.Sectors.Count > 0;
+            string? country = code.Code.Length >= 3 && !code.Code.StartsWith("IGO", StringComparison.Ordinal) ? code.Code[..3] : null;
+            actor.Country ??= country;
+            if (!code.Undated || !contextSector)
             {
-                actor.Country = country;
-            }
-
-            for (int s = 3; s + 3 <= code.Code.Length; s += 3)
-            {
-                string sector = code.Code.Substring(s, 3);
-                if (!actor.Sectors.Contains(sector))
+                actor.Code = code.Code;
+                var sectors = new List<string>();
+                if (code.Code.StartsWith("IGO", StringComparison.Ordinal))
                 {
-                    actor.Sectors.Add(sector);
+                    sectors.Add("IGO");
                 }
-            }
 
-            if (code.Code.StartsWith("IGO", StringComparison.Ordinal) && !actor.Sectors.Contains("IGO"))
-            {
-                actor.Sectors.Insert(0, "IGO");
+                for (int s = 3; s + 3 <= code.Code.Length; s += 3)
+                {
+                    sectors.Add(code.Code.Substring(s, 3));
+                }
+
+                foreach (var sector in actor.Sectors)
+                {
+                    if (!sectors.Contains(sector))
+                    {
+                        sectors.Add(sector);
+                    }
+                }
+
+                actor.Sectors = sectors;
             }
 
             evidence.Add("dictionary:" + entry.File);

@@ -7,11 +7,13 @@ namespace Parley.Pipeline;
 public static class ParleyPipelines
 {
     /// <summary>The full analysis: every intake and every component, in dependency order.</summary>
-    public static DocumentPipeline CreateDefault(Intake.IntakeOptions? options = null)
+    /// <param name="options">Limits for reading inputs.</param>
+    /// <param name="actorDictionary">A user's actor dictionary (PETRARCH/Phoenix format), or null.</param>
+    public static DocumentPipeline CreateDefault(Intake.IntakeOptions? options = null, ActorDictionary? actorDictionary = null)
     {
         var builder = new PipelineBuilder { IntakeOptions = options ?? Intake.IntakeOptions.Default };
         builder.Add(new RuleSegmenter());
-        AddEntities(builder, actorDictionary: null);
+        AddEntities(builder, actorDictionary);
         return builder.Build();
     }
 

@@ -30,6 +30,7 @@ public sealed class NerFeatures
         public ulong[] Prefix = [];
         public ulong[] Suffix = [];
         public byte[] Flags = [];
+        public byte[] Profile = [];
         public List<LexiconMatch> Matches = [];
         public List<ulong>[] Lexicon = [];
         public byte[] RunLength = [];
@@ -52,6 +53,7 @@ public sealed class NerFeatures
             Prefix = new ulong[size * 4];
             Suffix = new ulong[size * 4];
             Flags = new byte[size];
+            Profile = new byte[size];
             RunLength = new byte[size];
             RunPosition = new byte[size];
             var lexicon = new List<ulong>[size];
@@ -86,7 +88,7 @@ public sealed class NerFeatures
             info.Exact[i] = Hash(word);
             info.Shape[i] = ShapeHash(word, compress: false);
             info.ShortShape[i] = ShapeHash(word, compress: true);
-            info.Cluster[i] = _resources.ClusterOf(lower);
+            info.Cluster[i] = _resources.ClusterOf(info.Exact[i]);
             for (int k = 0; k < 4; k++)
             {
                 info.Prefix[i * 4 + k] = k < word.Length ? HashLower(word[..(k + 1)]) : 0;
@@ -135,6 +137,7 @@ public sealed class NerFeatures
             }
 
             info.Flags[i] = flags;
+            info.Profile[i] = _resources.ProfileOf(lower);
             info.Lexicon[i].Clear();
         }
 
@@ -219,21 +222,20 @@ public sealed class NerFeatures
         output[c++] = F(25, Mix(prev, s.ShortShape[i]));
         output[c++] = F(26, Mix(s.ShortShape[i], next));
         output[c++] = F(27, Mix(s.TitleCase ? 1UL : 0UL, s.ShortShape[i]));
-        if (s.Cluster[i] != 0)
-        {
-            output[c++] = F(28, s.Cluster[i]);
-            output[c++] = F(29, s.Cluster[i] >> 4);
-        }
-
-        if (i > 0 && s.Cluster[i - 1] != 0)
-        {
-            output[c++] = F(30, s.Cluster[i - 1]);
-        }
-
-        if (i + 1 < n && s.Cluster[i + 1] != 0)
-        {
-            output[c++] = F(31, s.Cluster[i + 1]);
-        }
+        ulong capital = ((flags & Capitalised) != 0 ? 1UL : 0UL) + (i == 0 ? 2UL : 0UL);
+        ulong profile = s.Profile[i], habit = profile >> 4;
+        ulong habitBefore = i > 0 ? (ulong)(s.Profile[i - 1] >> 4) : 7UL, habitAfter = i + 1 < n ? (ulong)(s.Profile[i + 1] >> 4) : 7UL;
+        output[c++] = F(35, (profile << 2) + capital);
+        output[c++] = F(36, (habit << 2) + capital);
+        output[c++] = F(37, (habitBefore << 4) + habitAfter);
+        // Clusters: (coarse + 1) << 16 | (fine + 1), 0 when the word is too rare to have one.
+        ulong cluster = s.Cluster[i], before = i > 0 ? s.Cluster[i - 1] : 1UL << 40, after = i + 1 < n ? s.Cluster[i + 1] : 1UL << 40;
+        output[c++] = F(28, cluster & 0xFFFF);
+        output[c++] = F(29, cluster >> 16);
+        output[c++] = F(30, before & 0xFFFF);
+        output[c++] = F(31, after & 0xFFFF);
+        output[c++] = F(38, Mix(cluster >> 16, s.ShortShape[i]));
+        output[c++] = F(39, Mix(before >> 16, after >> 16));
 
         AddLexicon(s, i, 32, output, ref c);
         if (i > 0)

@@ -15,7 +15,8 @@ namespace Parley.Entities.Ner;
 ///            int64 stored length, int64 raw length, the stored bytes
 /// </code>
 /// Blocks: "ner.weights" (sparse rows: feature hash, tag mask, half-precision weights), "ner.transitions",
-/// "ner.words" (common-lower-case and known word hashes), "ner.clusters". Little-endian throughout.
+/// "ner.words" (common-lower-case and known word hashes), "ner.profiles" (case habit and frequency of
+/// each word), "ner.clusters". Little-endian throughout.
 /// </summary>
 public static class NerModelFile
 {
@@ -42,6 +43,15 @@ public static class NerModelFile
             {
                 WriteSet(w, model.Resources.CommonLowerSet);
                 WriteSet(w, model.Resources.KnownSet);
+            })),
+            ("ner.profiles", Block(w =>
+            {
+                w.Write(model.Resources.Profiles.Count);
+                foreach (var (k, v) in model.Resources.Profiles.OrderBy(p => p.Key))
+                {
+                    w.Write(k);
+                    w.Write(v);
+                }
             })),
             ("ner.clusters", Block(w =>
             {
@@ -235,7 +245,22 @@ public static class NerModelFile
             }
         }
 
-        return new NerModel(tags, new NerResources(common, known, clusters, lexicons), rows, weights, transitions, manifest);
+        var profiles = new Dictionary<ulong, byte>();
+        using (var w = Open(blocks, "ner.profiles", path))
+        {
+            int n = w.ReadInt32();
+            if (n < 0 || n > 50_000_000)
+            {
+                throw new InvalidDataException("impossible profile count");
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                profiles[w.ReadUInt64()] = w.ReadByte();
+            }
+        }
+
+        return new NerModel(tags, new NerResources(common, known, clusters, lexicons, profiles), rows, weights, transitions, manifest);
     }
 
     private static void WriteWeights(NerModel model, BinaryWriter w)

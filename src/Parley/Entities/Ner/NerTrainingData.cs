@@ -68,7 +68,59 @@ public sealed class NerTrainingData
             sources.Add(new JsonObject { ["name"] = "ud-english-ewt-train (words only, for case statistics)", ["licence"] = "CC BY-SA 4.0" });
         }
 
+        string articles = Path.Combine(data, "article-extraction-benchmark", "ground-truth.json");
+        if (File.Exists(articles))
+        {
+            unlabelled.AddRange(ArticleSentences(articles));
+            sources.Add(new JsonObject { ["name"] = "article-extraction-benchmark (article text only, for word statistics and clusters)", ["licence"] = "MIT" });
+        }
+
+        string pages = Path.Combine(data, "readability-test-pages", "pages");
+        if (Directory.Exists(pages))
+        {
+            foreach (var file in Directory.EnumerateFiles(pages, "expected.html.gz", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(file), System.IO.Compression.CompressionMode.Decompress);
+                using var reader = new StreamReader(gzip);
+                string html = reader.ReadToEnd();
+                string text = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<(p|div|br|h[1-6]|li|td|tr)\\b[^>]*>", "\n"));
+                unlabelled.AddRange(LineSentences(System.Text.RegularExpressions.Regex.Replace(text, "<[^>]*>", " ")));
+            }
+
+            sources.Add(new JsonObject { ["name"] = "readability-test-pages (expected article text only, for word statistics and clusters)", ["licence"] = "Apache-2.0" });
+        }
+
         return new NerTrainingData { Train = train, Unlabelled = unlabelled, Sources = sources };
+    }
+
+    private static IEnumerable<string[]> LineSentences(string text)
+    {
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var spans = Parley.Nlp.RuleTokenizer.Tokenize(line, new Parley.Documents.TextSpan(0, line.Length));
+            if (spans.Count > 0)
+            {
+                yield return spans.ConvertAll(s => line.Substring(s.Start, s.Length)).ToArray();
+            }
+        }
+    }
+
+    /// <summary>The article bodies of the extraction benchmark's ground truth, tokenised by rule, line by line.</summary>
+    private static IEnumerable<string[]> ArticleSentences(string path)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        foreach (var article in json.RootElement.EnumerateObject())
+        {
+            if (!article.Value.TryGetProperty("articleBody", out var body) || body.GetString() is not { } text)
+            {
+                continue;
+            }
+
+            foreach (var sentence in LineSentences(text))
+            {
+                yield return sentence;
+            }
+        }
     }
 
     /// <summary>Splits off every fifth document (by a stable hash of its id) as a development set.</summary>
