@@ -18,7 +18,7 @@ internal static class EntityCommands
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => new NerTrainingOptions().Epochs };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times", DefaultValueFactory = _ => new NerTrainingOptions().MinFeatureCount };
         var only = new Option<string[]>("--only") { Description = "Train only on these corpora: uner-ewt-dev, gum-open-genres, wikigold, meantime-en", AllowMultipleArgumentsPerToken = true };
-        var unerWeight = new Option<int>("--uner-weight") { Description = "Copies of the Universal NER training sentences (the evaluation's own conventions)", DefaultValueFactory = _ => 1 };
+        var unerWeight = new Option<int>("--uner-weight") { Description = "Copies of the Universal NER training sentences (the evaluation's own conventions)", DefaultValueFactory = _ => 2 };
         var holdout = new Option<int>("--holdout") { Description = "Hold out fold N of 5 (by document) and report it; the model is then not saved. -1: train on everything", DefaultValueFactory = _ => -1 };
         var command = new Command("ner", "The named-entity recogniser (PER, ORG, LOC) from the open-licence corpora in the data folder") { data, output, epochs, minCount, only, holdout, unerWeight };
         command.SetAction(parsed =>

@@ -69,7 +69,7 @@ public sealed class EntityLinker : IDocumentComponent
         foreach (int i in personNames)
         {
             var words = Words(document, mentions[i]);
-            var cluster = clusters.Find(c => c.Type == "PER" && c.Mentions.Any(j => Contains(Words(document, mentions[j]), words)));
+            var cluster = clusters.Find(c => c.Type == "PER" && c.Mentions.Any(j => PartOfName(Words(document, mentions[j]), words)));
             if (cluster is null)
             {
                 cluster = new Cluster { Type = "PER", Key = string.Join(' ', words) };
@@ -90,7 +90,7 @@ public sealed class EntityLinker : IDocumentComponent
             }
 
             var words = Words(document, m);
-            if (m.Type != "NORP" && words.Length == 1 && clusters.Find(c => c.Type == "PER" && c.Key.EndsWith(" " + words[0], StringComparison.Ordinal)) is { } person)
+            if (m.Type != "NORP" && words.Length == 1 && clusters.Find(c => c.Type == "PER" && c.Key.Contains(' ') && PartOfName(c.Key.Split(' '), words)) is { } person)
             {
                 m.Type = "PER";
                 Assign(person, i);
@@ -190,19 +190,26 @@ public sealed class EntityLinker : IDocumentComponent
         return words;
     }
 
-    /// <summary>True when every word of <paramref name="part"/> occurs in <paramref name="whole"/> (case-sensitively, in order).</summary>
-    private static bool Contains(string[] whole, string[] part)
+    /// <summary>
+    /// True when <paramref name="part"/> is the same name as <paramref name="whole"/> or its end ("Lavrov" of "Sergei
+    /// Lavrov", "W. Bush" of "George W. Bush") or its start; a "name" with lower-case words ("Declaration of Kosovo")
+    /// is not a person's name and contains no other.
+    /// </summary>
+    private static bool PartOfName(string[] whole, string[] part)
     {
-        int k = 0;
-        foreach (var w in whole)
+        if (part.Length > whole.Length || whole.Any(w => w.Length > 0 && char.IsLower(w[0])))
         {
-            if (k < part.Length && w == part[k])
-            {
-                k++;
-            }
+            return false;
         }
 
-        return k == part.Length;
+        bool suffix = true, prefix = true;
+        for (int k = 0; k < part.Length; k++)
+        {
+            suffix &= whole[whole.Length - part.Length + k] == part[k];
+            prefix &= whole[k] == part[k];
+        }
+
+        return suffix || prefix;
     }
 
     private static string SurfaceKey(NewsDocument d, Mention m)

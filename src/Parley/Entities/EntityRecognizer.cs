@@ -49,7 +49,7 @@ public sealed class EntityRecognizer : IDocumentComponent
     public IReadOnlyList<string> Assigns { get; } = [Layer.Mentions];
 
     /// <summary>The lexicons the shipped model reads, in the order it was trained with.</summary>
-    public static IReadOnlyList<INameLexicon> DefaultLexicons() => [new GivenNameLexicon()];
+    public static IReadOnlyList<INameLexicon> DefaultLexicons() => [new GivenNameLexicon(), new CueWordLexicon()];
 
     /// <summary>The world knowledge the shipped components read.</summary>
     public static IWorldKnowledge DefaultKnowledge() => NoWorldKnowledge.Instance;
@@ -198,30 +198,38 @@ public sealed class EntityRecognizer : IDocumentComponent
     private void AddModelNames(NewsDocument document)
     {
         var tokens = document.Tokens;
-        var words = new List<string>();
+        var pieces = new List<IReadOnlyList<string>>();
+        var firstTokens = new List<int>();
         foreach (var sentence in document.Sentences)
         {
             for (int start = sentence.FirstToken; start < sentence.EndToken; start += MaxSentenceTokens)
             {
                 int end = Math.Min(sentence.EndToken, start + MaxSentenceTokens);
-                words.Clear();
+                var words = new string[end - start];
                 for (int i = start; i < end; i++)
                 {
-                    words.Add(document.Token(i).Form);
+                    words[i - start] = document.Token(i).Form;
                 }
 
-                foreach (var span in _model.Predict(words))
+                pieces.Add(words);
+                firstTokens.Add(start);
+            }
+        }
+
+        var predicted = _model.PredictDocument(pieces);
+        for (int p = 0; p < pieces.Count; p++)
+        {
+            foreach (var span in predicted[p])
+            {
+                var first = tokens[firstTokens[p] + span.Start];
+                var last = tokens[firstTokens[p] + span.End - 1];
+                document.Mentions.Add(new Mention
                 {
-                    var first = tokens[start + span.Start];
-                    var last = tokens[start + span.End - 1];
-                    document.Mentions.Add(new Mention
-                    {
-                        Start = first.Start,
-                        Length = last.Start + last.Length - first.Start,
-                        Type = span.Type,
-                        Kind = MentionKind.Name,
-                    });
-                }
+                    Start = first.Start,
+                    Length = last.Start + last.Length - first.Start,
+                    Type = span.Type,
+                    Kind = MentionKind.Name,
+                });
             }
         }
     }

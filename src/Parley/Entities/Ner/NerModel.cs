@@ -90,6 +90,131 @@ public sealed class NerModel
     /// </summary>
     public const string HelperType = "MISC";
 
+    /// <summary>
+    /// Entity spans over each sentence of one document. After tagging sentence by sentence, a name the model found
+    /// once is also found where it recurs untagged ("Sergei Lavrov" … "Lavrov"; the same name in a headline), provided
+    /// the words are capitalised there and not a word usually written in lower case.
+    /// </summary>
+    public List<List<NerSpan>> PredictDocument(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        var result = new List<List<NerSpan>>(sentences.Count);
+        var votes = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        void Vote(string key, string type, int weight)
+        {
+            if (!votes.TryGetValue(key, out var byType))
+            {
+                votes[key] = byType = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+
+            byType[type] = byType.GetValueOrDefault(type) + weight;
+        }
+
+        foreach (var words in sentences)
+        {
+            var spans = Predict(words);
+            result.Add(spans);
+            foreach (var span in spans)
+            {
+                if (span.Type != "PER")
+                {
+                    continue; // places and organisations recur as parts of other names too often ("Washington" in "Washington Post")
+                }
+
+                Vote(Key(words, span.Start, span.End), span.Type, 2);
+                if (span.End - span.Start > 1 && IsNameLike(words[span.Start]))
+                {
+                    Vote(words[span.End - 1], "PER", 1); // the surname alone
+                }
+            }
+        }
+
+        if (votes.Count == 0)
+        {
+            return result;
+        }
+
+        int longest = votes.Keys.Max(k => k.Count(c => c == ' ') + 1);
+        for (int si = 0; si < sentences.Count; si++)
+        {
+            var words = sentences[si];
+            var spans = result[si];
+            var taken = new bool[words.Count];
+            foreach (var span in spans)
+            {
+                for (int k = span.Start; k < span.End; k++)
+                {
+                    taken[k] = true;
+                }
+            }
+
+            bool added = false;
+            for (int i = 0; i < words.Count; i++)
+            {
+                if (taken[i] || !IsNameLike(words[i]))
+                {
+                    continue;
+                }
+
+                for (int length = Math.Min(longest, words.Count - i); length >= 1; length--)
+                {
+                    if (!IsNameLike(words[i + length - 1]) || !votes.TryGetValue(Key(words, i, i + length), out var byType))
+                    {
+                        continue;
+                    }
+
+                    bool free = true;
+                    for (int k = i; k < i + length; k++)
+                    {
+                        free &= !taken[k];
+                    }
+
+                    // The name must stand alone: not the edge of a longer capitalised run the model left untagged.
+                    bool alone = (i == 0 || !IsNameLike(words[i - 1]) || taken[i - 1]) && (i + length == words.Count || !IsNameLike(words[i + length]) || taken[i + length]);
+                    if (!free || !alone)
+                    {
+                        continue;
+                    }
+
+                    string type = byType.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
+                    spans.Add(new NerSpan(i, i + length, type));
+                    for (int k = i; k < i + length; k++)
+                    {
+                        taken[k] = true;
+                    }
+
+                    added = true;
+                    break;
+                }
+            }
+
+            if (added)
+            {
+                spans.Sort((a, b) => a.Start.CompareTo(b.Start));
+            }
+        }
+
+        return result;
+
+        bool IsNameLike(string word) => word.Length > 1 && char.IsUpper(word[0])
+            && (Resources.ProfileOf(NerFeatures.HashLower(word)) >> 4) != 1;
+
+        static string Key(IReadOnlyList<string> words, int start, int end)
+        {
+            var sb = new System.Text.StringBuilder();
+            for (int k = start; k < end; k++)
+            {
+                if (k > start)
+                {
+                    sb.Append(' ');
+                }
+
+                sb.Append(words[k]);
+            }
+
+            return sb.ToString();
+        }
+    }
+
     /// <summary>The best legal tag sequence for the emission scores (n × tags) and transition scores ((tags+1) × tags).</summary>
     internal static void Viterbi(NerTagSet tags, ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, int n, Span<int> path, Scratch scratch)
     {

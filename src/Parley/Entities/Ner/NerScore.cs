@@ -48,12 +48,31 @@ public sealed class NerScore
         }
     }
 
-    public static NerScore Evaluate(NerModel model, IReadOnlyList<NerSentence> sentences)
+    /// <summary>Scores the model on sentences; consecutive sentences of one source document are tagged together, as in the pipeline.</summary>
+    public static NerScore Evaluate(NerModel model, IReadOnlyList<NerSentence> sentences, bool byDocument = true)
     {
         var score = new NerScore();
-        foreach (var s in sentences)
+        for (int i = 0; i < sentences.Count;)
         {
-            score.Add(s.Spans.FindAll(g => g.Type != NerModel.HelperType), model.Predict(s.Words), s.Words.Length);
+            int j = i + 1;
+            while (byDocument && j < sentences.Count && sentences[j].Source == sentences[i].Source)
+            {
+                j++;
+            }
+
+            var group = new List<IReadOnlyList<string>>();
+            for (int k = i; k < j; k++)
+            {
+                group.Add(sentences[k].Words);
+            }
+
+            var predicted = model.PredictDocument(group);
+            for (int k = i; k < j; k++)
+            {
+                score.Add(sentences[k].Spans.FindAll(g => g.Type != NerModel.HelperType), predicted[k - i], sentences[k].Words.Length);
+            }
+
+            i = j;
         }
 
         return score;
