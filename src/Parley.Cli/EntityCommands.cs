@@ -23,7 +23,7 @@ internal static class EntityCommands
         var command = new Command("ner", "The named-entity recogniser (PER, ORG, LOC) from the open-licence corpora in the data folder") { data, output, epochs, minCount, only, holdout, unerWeight };
         command.SetAction(parsed =>
         {
-            string dataDir = ResolveData(parsed.GetValue(data));
+            string dataDir = DataLocator.Find(parsed.GetValue(data));
             var options = new NerTrainingOptions { Epochs = parsed.GetValue(epochs), MinFeatureCount = parsed.GetValue(minCount) };
             var corpora = NerTrainingData.Load(dataDir, parsed.GetValue(only), context.Error);
             var lexicons = EntityRecognizer.DefaultLexicons();
@@ -78,7 +78,7 @@ internal static class EntityCommands
         var command = new Command("ner", "Precision, recall and F1 (exact spans) on Universal NER EWT test and PUD test, and speed") { data, modelOption };
         command.SetAction(parsed =>
         {
-            string dataDir = ResolveData(parsed.GetValue(data));
+            string dataDir = DataLocator.Find(parsed.GetValue(data));
             var model = EntityRecognizer.LoadModel(parsed.GetValue(modelOption));
             var json = new JsonObject();
             long ticks = 0;
@@ -139,29 +139,4 @@ internal static class EntityCommands
 
     private static Option<string?> DataOption() =>
         new("--data") { Description = "The shared data folder (default: PARLEY_DATA, else ../shared/data above the current folder)" };
-
-    /// <summary>The shared data folder: --data, PARLEY_DATA, or the nearest ../shared/data above the current folder.</summary>
-    internal static string ResolveData(string? given)
-    {
-        if (!string.IsNullOrEmpty(given))
-        {
-            return given;
-        }
-
-        if (Environment.GetEnvironmentVariable("PARLEY_DATA") is { Length: > 0 } env)
-        {
-            return env;
-        }
-
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "..", "shared", "data");
-            if (Directory.Exists(candidate))
-            {
-                return Path.GetFullPath(candidate);
-            }
-        }
-
-        throw new ParleyException(ErrorCode.DataMissing, "no data folder: give it with --data or PARLEY_DATA");
-    }
 }

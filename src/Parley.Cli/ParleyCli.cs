@@ -11,7 +11,8 @@ public static class ParleyCli
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
     {
-        var context = new CliContext(stdout, stderr, stdin);
+        // Progress bars only when stderr is the real console and a terminal; tests and pipes get plain lines.
+        var context = new CliContext(stdout, stderr, stdin) { ErrorIsTerminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected };
         var root = new RootCommand("Parley reads world-news reports and says who said what, who did what to whom, where and when.");
         foreach (var command in Commands(context))
         {
@@ -50,10 +51,17 @@ public static class ParleyCli
     private static IEnumerable<Command> Commands(CliContext context)
     {
         yield return AnalyzeCommand.Create(context);
+        yield return IngestCommand.Create(context);
+        yield return SearchCommand.Create(context);
+        yield return ServeCommand.Create(context);
+        yield return EvalCommand.Create(context);
         yield return new Command("train", "Train Parley's models from annotated data") { EntityCommands.CreateTrain(context) };
-        yield return new Command("eval", "Measure Parley's models on evaluation data") { EntityCommands.CreateEval(context) };
     }
 }
 
 /// <summary>What every command writes to and reads from; replaced by buffers in tests.</summary>
-public sealed record CliContext(TextWriter Out, TextWriter Error, Func<Stream> Stdin);
+public sealed record CliContext(TextWriter Out, TextWriter Error, Func<Stream> Stdin)
+{
+    /// <summary>True when diagnostics go to an interactive terminal (progress bars may draw).</summary>
+    public bool ErrorIsTerminal { get; init; }
+}

@@ -92,6 +92,17 @@ internal sealed class TextViewWriter(TextWriter output) : DocumentWriter
             }
         }
 
+        if (d.TimeExpressions.Count > 0)
+        {
+            sb.AppendLine().AppendLine($"Time expressions ({d.TimeExpressions.Count}):");
+            foreach (var t in d.TimeExpressions)
+            {
+                string value = (t.Value ?? "?") + (t.Mod is null ? "" : " " + t.Mod) + (t.Inferred ? " (year inferred)" : "");
+                sb.Append("  ").Append(t.Type.PadRight(9)).Append(' ').Append(value.PadRight(28)).Append(' ')
+                  .AppendLine(Quote(d.Text.Substring(t.Start, t.Length)));
+            }
+        }
+
         if (m.Furniture.Count > 0)
         {
             sb.AppendLine().AppendLine($"Removed as site furniture ({m.Furniture.Count}): " + string.Join(" | ", m.Furniture));

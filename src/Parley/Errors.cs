@@ -21,6 +21,8 @@ public enum ErrorCode
     DataMissing = 30,
     BadQuery = 40,
     Usage = 50,
+    StoreUnavailable = 60,
+    StoreVersion = 61,
 }
 
 public static class Errors
@@ -43,6 +45,8 @@ public static class Errors
         ErrorCode.DataMissing => "data missing",
         ErrorCode.BadQuery => "bad query",
         ErrorCode.Usage => "usage error",
+        ErrorCode.StoreUnavailable => "the document store cannot be opened",
+        ErrorCode.StoreVersion => "the document store was written by a newer Parley",
         _ => "error",
     };
 

@@ -80,6 +80,9 @@ public sealed class TimeExpression
     /// <summary>TIMEX3 value ("2009-03-06", "2009-12", "P2H", "PRESENT_REF").</summary>
     public string? Value { get; set; }
 
+    /// <summary>TIMEX3 mod when the expression narrows or hedges its value: START, MID, END, EARLY, LATE, APPROX, MORE_THAN, LESS_THAN, EQUAL_OR_MORE, EQUAL_OR_LESS.</summary>
+    public string? Mod { get; set; }
+
     /// <summary>True when part of the value (usually the year) was inferred rather than written.</summary>
     public bool Inferred { get; set; }
 

@@ -420,7 +420,7 @@ public sealed class EntityLinker : IDocumentComponent
     {
         foreach (var acronym in clusters.ToList())
         {
-            if (acronym.Type != "ORG" || acronym.Known is not null)
+            if (acronym.Type != "ORG" || acronym.Known is not null || acronym.Mentions.Count == 0)
             {
                 continue;
             }
@@ -431,7 +431,7 @@ public sealed class EntityLinker : IDocumentComponent
                 continue;
             }
 
-            var full = clusters.Find(c => c != acronym && c.Type == "ORG" && Initials(CanonicalName(d, c)) == text);
+            var full = clusters.Find(c => c != acronym && c.Type == "ORG" && c.Mentions.Count > 0 && Initials(CanonicalName(d, c)) == text);
             if (full is null)
             {
                 continue;
@@ -455,13 +455,13 @@ public sealed class EntityLinker : IDocumentComponent
     {
         foreach (var person in clusters.ToList())
         {
-            if (person.Type != "PER" || person.Key.Contains(' ') || person.Mentions.Any(j => Words(d, d.Mentions[j]).Length > 1))
+            if (person.Type != "PER" || person.Mentions.Count == 0 || person.Key.Contains(' ') || person.Mentions.Any(j => Words(d, d.Mentions[j]).Length > 1))
             {
                 continue;
             }
 
             string surface = person.Key.ToLowerInvariant();
-            var place = clusters.Find(c => c.Type is "LOC" or "ORG" && c.Mentions.Any(j => SurfaceKey(d, d.Mentions[j]) == surface));
+            var place = clusters.Find(c => c.Type is "LOC" or "ORG" && c.Mentions.Count > 0 && c.Mentions.Any(j => SurfaceKey(d, d.Mentions[j]) == surface));
             if (place is null)
             {
                 continue;

@@ -1,5 +1,6 @@
 using Parley.Entities;
 using Parley.Nlp;
+using Parley.Time;
 
 namespace Parley.Pipeline;
 
@@ -13,6 +14,7 @@ public static class ParleyPipelines
     {
         var builder = new PipelineBuilder { IntakeOptions = options ?? Intake.IntakeOptions.Default };
         builder.Add(new RuleSegmenter());
+        builder.Add(new TimexTagger());
         AddEntities(builder, actorDictionary);
         return builder.Build();
     }

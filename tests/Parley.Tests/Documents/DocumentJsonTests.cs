@@ -31,6 +31,7 @@ public class DocumentJsonTests
             Id = 0, Type = "PER", Name = "Sergei Lavrov", Mentions = [0],
             Actor = new Actor { Code = "RUSGOV", Country = "RUS", Sectors = ["GOV"], Role = "foreign minister", Evidence = "context" },
         });
+        doc.TimeExpressions.Clear();
         doc.TimeExpressions.Add(new TimeExpression { Start = text.IndexOf("Friday"), Length = 6, Type = "DATE", Value = "2009-03-06", Inferred = true });
         doc.Quotes.Add(new Quote { Kind = QuoteKind.Direct, Content = new TextSpan(text.IndexOf("We agreed"), 10), Cue = new TextSpan(text.IndexOf("said"), 4), Speaker = 0, Confidence = 0.9 });
         doc.Events.Add(new NewsEvent

@@ -160,6 +160,15 @@ public class EntityLinkerTests
     }
 
     [Fact]
+    public void Second_acronym_after_a_merged_one_does_not_fail()
+    {
+        var doc = Link(WithNames(
+            "The Northern Trade Council and the Southern Ports Union met. The NTC and the SPU agreed.",
+            ("Northern Trade Council", "ORG"), ("Southern Ports Union", "ORG"), ("NTC", "ORG"), ("SPU", "ORG")));
+        Assert.Equal(2, doc.Entities.Count);
+    }
+
+    [Fact]
     public void Empty_document_links_to_nothing()
     {
         var doc = Link(Segmented(" "));
