@@ -98,7 +98,7 @@ public sealed class EntityLinker : IDocumentComponent
             }
 
             var k = KnownFor(known, m);
-            string key = k is not null ? "K:" + k.Kind + ":" + (k.Code ?? k.Canonical)
+            string key = k is not null ? "K:" + k.Kind + ":" + k.Code + ":" + k.Canonical
                 : (m.Type == "NORP" ? "N:" : "S:") + SurfaceKey(document, m);
             var cluster = clusters.Find(c => c.Key == key && (c.Type == "NORP") == (m.Type == "NORP"));
             if (cluster is null)

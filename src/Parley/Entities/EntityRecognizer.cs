@@ -49,10 +49,11 @@ public sealed class EntityRecognizer : IDocumentComponent
     public IReadOnlyList<string> Assigns { get; } = [Layer.Mentions];
 
     /// <summary>The lexicons the shipped model reads, in the order it was trained with.</summary>
-    public static IReadOnlyList<INameLexicon> DefaultLexicons() => [new GivenNameLexicon(), new CueWordLexicon()];
+    public static IReadOnlyList<INameLexicon> DefaultLexicons() =>
+        [new GivenNameLexicon(), new CueWordLexicon(), new GazetteerLexicon(Gazetteer.WorldGazetteer.Default)];
 
     /// <summary>The world knowledge the shipped components read.</summary>
-    public static IWorldKnowledge DefaultKnowledge() => NoWorldKnowledge.Instance;
+    public static IWorldKnowledge DefaultKnowledge() => GazetteerKnowledge.Instance;
 
     /// <summary>The shipped model, or null when models/ has none.</summary>
     public static NerModel? TryLoadDefault() => DefaultModel.Value;
@@ -117,6 +118,7 @@ public sealed class EntityRecognizer : IDocumentComponent
                     {
                         KnownKind.Organisation => "ORG",
                         KnownKind.Country or KnownKind.City or KnownKind.Region or KnownKind.Area => "LOC",
+                        KnownKind.Nationality => "NORP",
                         _ => m.Type,
                     };
                 }

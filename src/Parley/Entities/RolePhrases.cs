@@ -11,7 +11,8 @@ public sealed record RolePhrase(int FirstToken, int EndToken, int Start, int End
 /// <summary>Finds role phrases with rules over tokens (no parse needed): [determiner] [country or modifiers] office [of ...].</summary>
 public static class RolePhrases
 {
-    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "this", "that" };
+    // Not "that": before an office it is usually a conjunction ("hope that U.S. Secretary of state agrees").
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "this" };
 
     public static List<RolePhrase> Find(NewsDocument document, IWorldKnowledge knowledge, IReadOnlyList<KnownName> known)
     {

@@ -25,7 +25,7 @@ public class NerModelTests
 
         var (common, known) = NerResources.CountCase(train.Select(s => s.Words));
         var resources = new NerResources(common, known, [], EntityRecognizer.DefaultLexicons());
-        var manifest = new JsonObject { ["kind"] = NerModel.Kind, ["types"] = new JsonArray("PER", "ORG", "LOC"), ["lexicons"] = new JsonArray("given-names/1", "cue-words/1") };
+        var manifest = new JsonObject { ["kind"] = NerModel.Kind, ["types"] = new JsonArray("PER", "ORG", "LOC"), ["lexicons"] = new JsonArray("given-names/1", "cue-words/1", "world-gazetteer/1") };
         return NerTrainer.Train(train, resources, Types, new NerTrainingOptions { Epochs = 5, MinFeatureCount = 1 }, manifest);
     }
 
