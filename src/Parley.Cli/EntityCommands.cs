@@ -19,8 +19,9 @@ internal static class EntityCommands
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times", DefaultValueFactory = _ => new NerTrainingOptions().MinFeatureCount };
         var only = new Option<string[]>("--only") { Description = "Train only on these corpora: uner-ewt-dev, gum-open-genres, wikigold, meantime-en", AllowMultipleArgumentsPerToken = true };
         var unerWeight = new Option<int>("--uner-weight") { Description = "Copies of the Universal NER training sentences (the evaluation's own conventions)", DefaultValueFactory = _ => 2 };
+        var replace = new Option<int>("--replace") { Description = "Copies of the training sentences with their entities replaced by others of the same type", DefaultValueFactory = _ => 2 };
         var holdout = new Option<int>("--holdout") { Description = "Hold out fold N of 5 (by document) and report it; the model is then not saved. -1: train on everything", DefaultValueFactory = _ => -1 };
-        var command = new Command("ner", "The named-entity recogniser (PER, ORG, LOC) from the open-licence corpora in the data folder") { data, output, epochs, minCount, only, holdout, unerWeight };
+        var command = new Command("ner", "The named-entity recogniser (PER, ORG, LOC) from the open-licence corpora in the data folder") { data, output, epochs, minCount, only, holdout, unerWeight, replace };
         command.SetAction(parsed =>
         {
             string dataDir = DataLocator.Find(parsed.GetValue(data));
@@ -45,8 +46,11 @@ internal static class EntityCommands
             int fold = parsed.GetValue(holdout);
             int weight = parsed.GetValue(unerWeight);
             manifest["unerWeight"] = weight;
+            int replaced = parsed.GetValue(replace);
+            manifest["replacedCopies"] = replaced;
             List<NerSentence> Weighted(List<NerSentence> sentences) =>
-                [.. sentences, .. Enumerable.Repeat(0, Math.Max(0, weight - 1)).SelectMany(_ => sentences.Where(s => s.Source.StartsWith("uner", StringComparison.Ordinal)))];
+                [.. sentences, .. Enumerable.Repeat(0, Math.Max(0, weight - 1)).SelectMany(_ => sentences.Where(s => s.Source.StartsWith("uner", StringComparison.Ordinal))),
+                 .. NerTrainingData.ReplaceMentions(sentences, replaced, options.Seed)];
             if (fold >= 0)
             {
                 var (train, dev) = NerTrainingData.HoldOut(corpora.Train, fold);

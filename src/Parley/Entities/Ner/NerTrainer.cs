@@ -4,7 +4,7 @@ namespace Parley.Entities.Ner;
 
 public sealed class NerTrainingOptions
 {
-    public int Epochs { get; init; } = 12;
+    public int Epochs { get; init; } = 8;
 
     /// <summary>Features seen fewer times than this in the training data are dropped.</summary>
     public int MinFeatureCount { get; init; } = 2;

@@ -123,6 +123,59 @@ public sealed class NerTrainingData
         }
     }
 
+    /// <summary>
+    /// Mention replacement (Dai and Adel 2020): a copy of each sentence with entities in which every entity is
+    /// replaced by another entity of the same type drawn from the training data. The model then sees each context
+    /// ("… said Tarlo", "in Fallujah") with many names, and learns the context rather than the name.
+    /// </summary>
+    public static List<NerSentence> ReplaceMentions(IReadOnlyList<NerSentence> sentences, int copies, int seed)
+    {
+        var pool = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+        {
+            foreach (var span in s.Spans)
+            {
+                if (!pool.TryGetValue(span.Type, out var list))
+                {
+                    pool[span.Type] = list = [];
+                }
+
+                list.Add(s.Words[span.Start..span.End]);
+            }
+        }
+
+        var random = new Random(seed);
+        var result = new List<NerSentence>();
+        for (int copy = 0; copy < copies; copy++)
+        {
+            foreach (var s in sentences)
+            {
+                if (s.Spans.Count == 0)
+                {
+                    continue;
+                }
+
+                var words = new List<string>();
+                var spans = new List<NerSpan>();
+                int at = 0;
+                foreach (var span in s.Spans)
+                {
+                    words.AddRange(s.Words[at..span.Start]);
+                    var candidates = pool[span.Type];
+                    var name = candidates[random.Next(candidates.Count)];
+                    spans.Add(new NerSpan(words.Count, words.Count + name.Length, span.Type));
+                    words.AddRange(name);
+                    at = span.End;
+                }
+
+                words.AddRange(s.Words[at..]);
+                result.Add(new NerSentence([.. words], spans, s.Source + "#replaced"));
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Splits off every fifth document (by a stable hash of its id) as a development set.</summary>
     public static (List<NerSentence> Train, List<NerSentence> Dev) HoldOut(IReadOnlyList<NerSentence> sentences, int fold = 0, int folds = 5)
     {
