@@ -87,6 +87,24 @@ public class ActorDictionaryTests
         Assert.Equal(ErrorCode.NotFound, e.Code);
     }
 
+    [Fact]
+    public void A_binary_file_given_as_a_dictionary_loads_without_failing()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"parley-actors-{Guid.NewGuid():N}.actors.txt");
+        var bytes = new byte[64 * 1024];
+        new Random(7).NextBytes(bytes);
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var dictionary = ActorDictionary.Load(path);
+            Assert.Null(dictionary.Find("Pavel Orlov"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [SkippableFact]
     public void The_Phoenix_dictionaries_load_and_know_a_foreign_minister()
     {
