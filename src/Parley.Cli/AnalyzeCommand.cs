@@ -22,7 +22,7 @@ internal static class AnalyzeCommand
             CliArguments.RejectOptionLikePaths(parsed.GetValue(paths)!);
             var options = new IntakeOptions { MaxInputBytes = parsed.GetValue(maxBytes) };
             var dictionary = parsed.GetValue(actors) is { } actorPath ? Parley.Entities.ActorDictionary.Load(actorPath) : null;
-            var pipeline = ParleyPipelines.CreateDefault(options, dictionary);
+            var pipeline = ParleyPipelines.CreateDefault(options, actorDictionary: dictionary);
             return Run(context, pipeline, parsed.GetValue(paths)!, parsed.GetValue(format)!, options);
         });
         return command;

@@ -15,6 +15,7 @@ internal static class EvalCommand
     {
         var command = new Command("eval", "Measure Parley against gold data in the shared data folder (see --data)");
         command.Subcommands.Add(CreateTimex(context));
+        command.Subcommands.Add(EvalEventsCommand.Create(context));
         command.Subcommands.Add(EntityCommands.CreateEval(context));
         return command;
     }

@@ -51,10 +51,12 @@ public static class ParleyCli
     private static IEnumerable<Command> Commands(CliContext context)
     {
         yield return AnalyzeCommand.Create(context);
+        yield return EventsCommand.Create(context);
         yield return IngestCommand.Create(context);
         yield return SearchCommand.Create(context);
         yield return ServeCommand.Create(context);
         yield return EvalCommand.Create(context);
+        yield return ExportCommand.Create(context);
         yield return new Command("train", "Train Parley's models from annotated data") { EntityCommands.CreateTrain(context) };
     }
 }

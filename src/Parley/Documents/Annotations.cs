@@ -164,6 +164,9 @@ public sealed class NewsEvent
 
     public List<int> Targets { get; set; } = [];
 
+    /// <summary>True when the sources act together or towards each other (a meeting, a clash): PLOVER lists them all as actors and no recipient.</summary>
+    public bool Reciprocal { get; set; }
+
     public EventPlace? Place { get; set; }
 
     /// <summary>TIMEX3 date value of the event.</summary>

@@ -12,6 +12,12 @@ public interface IDocumentComponent
 
     IReadOnlyList<string> Assigns { get; }
 
+    /// <summary>
+    /// Layers this component adds items to without owning them (an event coder adding an actor entity
+    /// that only its dictionary names). The owner, if any, must run earlier, or it would overwrite them.
+    /// </summary>
+    IReadOnlyList<string> Extends => [];
+
     /// <summary>Analyses one document in place. Must finish in time bounded by the document's size.</summary>
     void Process(NewsDocument document);
 }

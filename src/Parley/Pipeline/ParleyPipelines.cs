@@ -1,4 +1,5 @@
 using Parley.Entities;
+using Parley.Events;
 using Parley.Nlp;
 using Parley.Time;
 
@@ -9,13 +10,15 @@ public static class ParleyPipelines
 {
     /// <summary>The full analysis: every intake and every component, in dependency order.</summary>
     /// <param name="options">Limits for reading inputs.</param>
-    /// <param name="actorDictionary">A user's actor dictionary (PETRARCH/Phoenix format), or null.</param>
-    public static DocumentPipeline CreateDefault(Intake.IntakeOptions? options = null, ActorDictionary? actorDictionary = null)
+    /// <param name="events">Options of the event coder (its dictionaries), or null for the defaults.</param>
+    /// <param name="actorDictionary">A user's actor dictionary (PETRARCH/Phoenix format) for resolving entities, or null.</param>
+    public static DocumentPipeline CreateDefault(Intake.IntakeOptions? options = null, EventOptions? events = null, ActorDictionary? actorDictionary = null)
     {
         var builder = new PipelineBuilder { IntakeOptions = options ?? Intake.IntakeOptions.Default };
         builder.Add(new RuleSegmenter());
         builder.Add(new TimexTagger());
         AddEntities(builder, actorDictionary);
+        builder.Add(new EventComponent(events, [Layer.Sentences, Layer.Tokens, Layer.TimeExpressions]));
         return builder.Build();
     }
 

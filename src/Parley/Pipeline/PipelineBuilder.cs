@@ -35,6 +35,7 @@ public sealed class PipelineBuilder
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var extendedBy = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var component in _components)
         {
             if (!names.Add(component.Name))
@@ -53,6 +54,12 @@ public sealed class PipelineBuilder
 
             foreach (var assigned in component.Assigns)
             {
+                if (extendedBy.TryGetValue(assigned, out var extender))
+                {
+                    throw new ParleyException(ErrorCode.PipelineOrder,
+                        $"'{component.Name}' assigns '{assigned}', which the earlier '{extender}' extends; move '{component.Name}' before '{extender}'");
+                }
+
                 if (assignedBy.TryGetValue(assigned, out var other) && other != "intake")
                 {
                     throw new ParleyException(ErrorCode.PipelineDuplicate,
@@ -60,6 +67,11 @@ public sealed class PipelineBuilder
                 }
 
                 assignedBy[assigned] = component.Name;
+            }
+
+            foreach (var extended in component.Extends)
+            {
+                extendedBy.TryAdd(extended, component.Name);
             }
         }
 

@@ -7,8 +7,10 @@ namespace Parley.Tests.Pipeline;
 
 public class PipelineTests
 {
-    private sealed class Component(string name, string[] requires, string[] assigns, Action<NewsDocument>? action = null) : IDocumentComponent
+    private sealed class Component(string name, string[] requires, string[] assigns, Action<NewsDocument>? action = null, string[]? extends = null) : IDocumentComponent
     {
+        public IReadOnlyList<string> Extends => extends ?? [];
+
         public string Name => name;
 
         public IReadOnlyList<string> Requires => requires;
@@ -49,6 +51,21 @@ public class PipelineTests
             .Add(new Component("a", [Layer.Text], [Layer.Tokens]))
             .Add(new Component("b", [Layer.Text], [Layer.Tokens]));
         Assert.Equal(ErrorCode.PipelineDuplicate, Assert.Throws<ParleyException>(() => builder.Build()).Code);
+    }
+
+    [Fact]
+    public void The_owner_of_a_layer_must_run_before_a_component_that_extends_it()
+    {
+        var wrong = new PipelineBuilder()
+            .Add(new Component("events", [Layer.Text], [Layer.Events], extends: [Layer.Entities]))
+            .Add(new Component("entities", [Layer.Text], [Layer.Entities]));
+        var e = Assert.Throws<ParleyException>(() => wrong.Build());
+        Assert.Contains("move 'entities' before 'events'", e.Message);
+
+        new PipelineBuilder()
+            .Add(new Component("entities", [Layer.Text], [Layer.Entities]))
+            .Add(new Component("events", [Layer.Text], [Layer.Events], extends: [Layer.Entities]))
+            .Build();
     }
 
     [Fact]
