@@ -44,9 +44,15 @@ public sealed class EntityLinker : IDocumentComponent
         public required string Key;
         public readonly List<int> Mentions = [];
         public readonly List<RolePhrase> Roles = [];
+
+        /// <summary>The distinct names of a person, as words, for matching shorter forms against.</summary>
+        public readonly List<string[]> Names = [];
         public KnownName? Known;
         public NameSex Sex;
     }
+
+    /// <summary>How far (in mentions) a nominal or pronoun looks for its person: enough for any report, bounded for any input.</summary>
+    private const int SearchWindowMentions = 200;
 
     public void Process(NewsDocument document)
     {
@@ -63,24 +69,52 @@ public sealed class EntityLinker : IDocumentComponent
         var clusterOf = new Cluster?[mentions.Count];
 
         // People's names first, longest first, so that "Lavrov" finds "Sergei Lavrov" wherever it stands.
+        // Clusters are indexed by the first and last word of their names, so each name looks at few candidates.
+        var personByWord = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
+        var titlesByEnd = new Dictionary<int, RolePhrase>();
+        var phraseAt = new Dictionary<(int, int), RolePhrase>();
+        foreach (var p in phrases)
+        {
+            titlesByEnd.TryAdd(p.EndToken, p);
+            phraseAt.TryAdd((p.Start, p.End), p);
+        }
+
         var personNames = Enumerable.Range(0, mentions.Count)
             .Where(i => mentions[i].Kind == MentionKind.Name && mentions[i].Type == "PER")
-            .OrderByDescending(i => Words(document, mentions[i]).Length).ThenBy(i => i).ToList();
-        foreach (int i in personNames)
+            .Select(i => (Index: i, Words: Words(document, mentions[i])))
+            .OrderByDescending(p => p.Words.Length).ThenBy(p => p.Index).ToList();
+        foreach (var (i, words) in personNames)
         {
-            var words = Words(document, mentions[i]);
-            var cluster = clusters.Find(c => c.Type == "PER" && c.Mentions.Any(j => PartOfName(Words(document, mentions[j]), words)));
+            var cluster = FindPerson(personByWord, words);
             if (cluster is null)
             {
                 cluster = new Cluster { Type = "PER", Key = string.Join(' ', words) };
                 clusters.Add(cluster);
             }
 
+            if (!cluster.Names.Any(n => n.AsSpan().SequenceEqual(words)))
+            {
+                cluster.Names.Add(words);
+                foreach (var w in new[] { words[0], words[^1] })
+                {
+                    if (!personByWord.TryGetValue(w, out var list))
+                    {
+                        personByWord[w] = list = [];
+                    }
+
+                    if (!list.Contains(cluster))
+                    {
+                        list.Add(cluster);
+                    }
+                }
+            }
+
             Assign(cluster, i);
-            AddTitles(document, i, phrases, cluster);
+            AddTitles(document, i, titlesByEnd, phraseAt, cluster);
         }
 
         // Other names: a single word that is a person's surname is that person (the recogniser may have typed it wrongly).
+        var byKey = new Dictionary<string, Cluster>(StringComparer.Ordinal);
         for (int i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
@@ -90,7 +124,7 @@ public sealed class EntityLinker : IDocumentComponent
             }
 
             var words = Words(document, m);
-            if (m.Type != "NORP" && words.Length == 1 && clusters.Find(c => c.Type == "PER" && c.Key.Contains(' ') && PartOfName(c.Key.Split(' '), words)) is { } person)
+            if (m.Type != "NORP" && words.Length == 1 && FindPerson(personByWord, words) is { } person && person.Names.Any(n => n.Length > 1))
             {
                 m.Type = "PER";
                 Assign(person, i);
@@ -98,13 +132,12 @@ public sealed class EntityLinker : IDocumentComponent
             }
 
             var k = KnownFor(known, m);
-            string key = k is not null ? "K:" + k.Kind + ":" + k.Code + ":" + k.Canonical
-                : (m.Type == "NORP" ? "N:" : "S:") + SurfaceKey(document, m);
-            var cluster = clusters.Find(c => c.Key == key && (c.Type == "NORP") == (m.Type == "NORP"));
-            if (cluster is null)
+            string key = (m.Type == "NORP" ? "N|" : "O|") + (k is not null ? "K:" + k.Kind + ":" + k.Code + ":" + k.Canonical : "S:" + SurfaceKey(document, m));
+            if (!byKey.TryGetValue(key, out var cluster))
             {
                 cluster = new Cluster { Type = m.Type, Key = key, Known = k };
                 clusters.Add(cluster);
+                byKey[key] = cluster;
             }
 
             Assign(cluster, i);
@@ -117,17 +150,16 @@ public sealed class EntityLinker : IDocumentComponent
         for (int i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
-            if (m.Kind == MentionKind.Nominal)
+            if (m.Kind == MentionKind.Nominal && phraseAt.TryGetValue((m.Start, m.Start + m.Length), out var phrase))
             {
-                var phrase = phrases.Find(p => p.Start == m.Start && p.End == m.Start + m.Length);
-                var cluster = phrase is null ? null : Apposed(document, i, clusterOf) ?? FitNominal(document, i, phrase, clusters);
-                if (cluster is null && phrase is not null && phrase.Country is not null)
+                var cluster = Apposed(document, i, clusterOf) ?? FitNominal(document, i, phrase, clusterOf);
+                if (cluster is null && phrase.Country is not null)
                 {
                     cluster = new Cluster { Type = "PER", Key = "R:" + i };
                     clusters.Add(cluster);
                 }
 
-                if (cluster is not null && phrase is not null)
+                if (cluster is not null)
                 {
                     cluster.Roles.Add(phrase);
                     Assign(cluster, i);
@@ -212,6 +244,33 @@ public sealed class EntityLinker : IDocumentComponent
         return suffix || prefix;
     }
 
+    /// <summary>The person whose name this one is, or is part of: the most recently created candidate that fits.</summary>
+    private static Cluster? FindPerson(Dictionary<string, List<Cluster>> personByWord, string[] words)
+    {
+        foreach (var w in new[] { words[^1], words[0] })
+        {
+            if (!personByWord.TryGetValue(w, out var candidates))
+            {
+                continue;
+            }
+
+            // The most recent candidates first; a bounded number, whatever the input.
+            for (int k = candidates.Count - 1; k >= 0 && k >= candidates.Count - 64; k--)
+            {
+                var c = candidates[k];
+                foreach (var name in c.Names)
+                {
+                    if (PartOfName(name, words))
+                    {
+                        return c;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static string SurfaceKey(NewsDocument d, Mention m)
     {
         string s = d.Text.Substring(m.Start, m.Length).ToLowerInvariant();
@@ -223,14 +282,29 @@ public sealed class EntityLinker : IDocumentComponent
         return s.Replace(".", "", StringComparison.Ordinal);
     }
 
+    /// <summary>The longest known name overlapping the mention; <paramref name="known"/> is in text order and disjoint.</summary>
     private static KnownName? KnownFor(IReadOnlyList<KnownName> known, Mention m)
     {
-        KnownName? best = null;
-        foreach (var k in known)
+        int lo = 0, hi = known.Count;
+        while (lo < hi)
         {
-            if (k.Start < m.Start + m.Length && m.Start < k.End && (best is null || k.Length > best.Length))
+            int mid = (lo + hi) >>> 1;
+            if (known[mid].End <= m.Start)
             {
-                best = k;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        KnownName? best = null;
+        for (int i = lo; i < known.Count && known[i].Start < m.Start + m.Length; i++)
+        {
+            if (best is null || known[i].Length > best.Length)
+            {
+                best = known[i];
             }
         }
 
@@ -271,18 +345,23 @@ public sealed class EntityLinker : IDocumentComponent
     };
 
     /// <summary>Role phrases that are this name's title (just before it) or apposition (", the Russian foreign minister,").</summary>
-    private static void AddTitles(NewsDocument d, int mention, List<RolePhrase> phrases, Cluster cluster)
+    private static void AddTitles(NewsDocument d, int mention, Dictionary<int, RolePhrase> titlesByEnd, Dictionary<(int, int), RolePhrase> phraseAt, Cluster cluster)
     {
         var m = d.Mentions[mention];
         var range = d.Tokens.Within(m.Span);
         int first = range.Start.Value, end = range.End.Value;
-        foreach (var p in phrases)
+        if (titlesByEnd.TryGetValue(first, out var title))
         {
-            bool title = p.EndToken == first;
-            bool apposition = p.FirstToken == end + 1 && end < d.Tokens.Count && d.Token(end).Form == ",";
-            if (title || apposition)
+            cluster.Roles.Add(title);
+        }
+
+        // An apposition: the nominal mention right after ", ".
+        if (end + 1 < d.Tokens.Count && d.Token(end).Form == "," && mention + 1 < d.Mentions.Count)
+        {
+            var next = d.Mentions[mention + 1];
+            if (next.Kind == MentionKind.Nominal && next.Start == d.Tokens[end + 1].Start && phraseAt.TryGetValue((next.Start, next.Start + next.Length), out var apposition))
             {
-                cluster.Roles.Add(p);
+                cluster.Roles.Add(apposition);
             }
         }
     }
@@ -292,66 +371,37 @@ public sealed class EntityLinker : IDocumentComponent
     {
         var m = d.Mentions[mention];
         int first = d.Tokens.Within(m.Span).Start.Value;
-        if (first < 2 || d.Token(first - 1).Form != ",")
+        if (first < 2 || d.Token(first - 1).Form != "," || mention == 0)
         {
             return null;
         }
 
         var before = d.Tokens[first - 2];
-        for (int j = 0; j < d.Mentions.Count; j++)
-        {
-            var other = d.Mentions[j];
-            if (other.Kind == MentionKind.Name && other.Type == "PER" && other.Start + other.Length == before.Start + before.Length)
-            {
-                return clusterOf[j];
-            }
-        }
-
-        return null;
+        var other = d.Mentions[mention - 1];
+        return other.Kind == MentionKind.Name && other.Type == "PER" && other.Start + other.Length == before.Start + before.Length ? clusterOf[mention - 1] : null;
     }
 
-    private static Cluster? FitNominal(NewsDocument d, int mention, RolePhrase phrase, List<Cluster> clusters)
+    /// <summary>The most recent person before the nominal whose office and country fit it.</summary>
+    private static Cluster? FitNominal(NewsDocument d, int mention, RolePhrase phrase, Cluster?[] clusterOf)
     {
-        Cluster? best = null;
-        int bestStart = -1;
-        foreach (var c in clusters)
+        var seen = new HashSet<Cluster>();
+        for (int j = mention - 1; j >= 0 && j >= mention - SearchWindowMentions; j--)
         {
-            if (c.Type != "PER" || c.Roles.Count == 0)
+            var c = clusterOf[j];
+            if (c is null || c.Type != "PER" || c.Roles.Count == 0 || !seen.Add(c))
             {
                 continue;
             }
 
             bool fits = c.Roles.Any(r => Roles.Compatible(phrase.Role, r.Role) && (phrase.Country is null || r.Country is null || r.Country == phrase.Country));
             bool countryClash = phrase.Country is not null && c.Roles.Any(r => r.Country is not null && r.Country != phrase.Country);
-            if (!fits || countryClash)
+            if (fits && !countryClash)
             {
-                continue;
-            }
-
-            int last = LastBefore(d, c, d.Mentions[mention].Start);
-            if (last > bestStart)
-            {
-                best = c;
-                bestStart = last;
+                return c;
             }
         }
 
-        return best;
-    }
-
-    private static int LastBefore(NewsDocument d, Cluster c, int offset)
-    {
-        int last = -1;
-        foreach (int j in c.Mentions)
-        {
-            int s = d.Mentions[j].Start;
-            if (s < offset && s > last)
-            {
-                last = s;
-            }
-        }
-
-        return last;
+        return null;
     }
 
     private static Cluster? ResolvePronoun(NewsDocument d, int mention, Cluster?[] clusterOf)
@@ -361,8 +411,10 @@ public sealed class EntityLinker : IDocumentComponent
         int sentence = d.SentenceAt(p.Start);
         bool Fits(Cluster? c) => c is not null && c.Type == "PER" && (c.Sex == NameSex.Unknown || sex == NameSex.Unknown || c.Sex == sex);
 
+        int low = Math.Max(0, mention - SearchWindowMentions), high = Math.Min(d.Mentions.Count, mention + SearchWindowMentions);
+
         // Back in the same sentence and up to the window, nearest first.
-        for (int j = mention - 1; j >= 0; j--)
+        for (int j = mention - 1; j >= low; j--)
         {
             var other = d.Mentions[j];
             int s = d.SentenceAt(other.Start);
@@ -383,7 +435,7 @@ public sealed class EntityLinker : IDocumentComponent
         }
 
         // Forward in the same sentence: "said in his turn, the head of the Russian foreign Ministry".
-        for (int j = mention + 1; j < d.Mentions.Count; j++)
+        for (int j = mention + 1; j < high; j++)
         {
             var other = d.Mentions[j];
             if (d.SentenceAt(other.Start) != sentence)
@@ -397,7 +449,7 @@ public sealed class EntityLinker : IDocumentComponent
             }
         }
 
-        for (int j = mention - 1; j >= 0; j--)
+        for (int j = mention - 1; j >= low; j--)
         {
             var other = d.Mentions[j];
             int s = d.SentenceAt(other.Start);
@@ -418,7 +470,20 @@ public sealed class EntityLinker : IDocumentComponent
     /// <summary>Joins an all-capitals organisation name to the organisation whose initials it spells ("SCO").</summary>
     private static void MergeAcronyms(NewsDocument d, List<Cluster> clusters, Cluster?[] clusterOf)
     {
-        foreach (var acronym in clusters.ToList())
+        var byInitials = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+        foreach (var c in clusters)
+        {
+            if (c.Type == "ORG" && c.Mentions.Count > 0)
+            {
+                string initials = Initials(CanonicalName(d, c));
+                if (initials.Length >= 2)
+                {
+                    byInitials.TryAdd(initials, c);
+                }
+            }
+        }
+
+        foreach (var acronym in clusters)
         {
             if (acronym.Type != "ORG" || acronym.Known is not null || acronym.Mentions.Count == 0)
             {
@@ -426,25 +491,24 @@ public sealed class EntityLinker : IDocumentComponent
             }
 
             string text = CanonicalName(d, acronym).Replace(".", "", StringComparison.Ordinal);
-            if (text.Length < 2 || !text.All(char.IsUpper))
+            if (text.Length < 2 || !text.All(char.IsUpper) || !byInitials.TryGetValue(text, out var full) || full == acronym || full.Mentions.Count == 0)
             {
                 continue;
             }
 
-            var full = clusters.Find(c => c != acronym && c.Type == "ORG" && c.Mentions.Count > 0 && Initials(CanonicalName(d, c)) == text);
-            if (full is null)
-            {
-                continue;
-            }
-
-            foreach (int j in acronym.Mentions)
-            {
-                full.Mentions.Add(j);
-                clusterOf[j] = full;
-            }
-
-            acronym.Mentions.Clear();
+            MoveMentions(acronym, full, clusterOf);
         }
+    }
+
+    private static void MoveMentions(Cluster from, Cluster to, Cluster?[] clusterOf)
+    {
+        foreach (int j in from.Mentions)
+        {
+            to.Mentions.Add(j);
+            clusterOf[j] = to;
+        }
+
+        from.Mentions.Clear();
     }
 
     /// <summary>
@@ -453,16 +517,22 @@ public sealed class EntityLinker : IDocumentComponent
     /// </summary>
     private static void MergeStrayPersons(NewsDocument d, List<Cluster> clusters, Cluster?[] clusterOf)
     {
-        foreach (var person in clusters.ToList())
+        var places = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+        foreach (var c in clusters)
         {
-            if (person.Type != "PER" || person.Mentions.Count == 0 || person.Key.Contains(' ') || person.Mentions.Any(j => Words(d, d.Mentions[j]).Length > 1))
+            if (c.Type is "LOC" or "ORG")
             {
-                continue;
+                foreach (int j in c.Mentions)
+                {
+                    places.TryAdd(SurfaceKey(d, d.Mentions[j]), c);
+                }
             }
+        }
 
-            string surface = person.Key.ToLowerInvariant();
-            var place = clusters.Find(c => c.Type is "LOC" or "ORG" && c.Mentions.Count > 0 && c.Mentions.Any(j => SurfaceKey(d, d.Mentions[j]) == surface));
-            if (place is null)
+        foreach (var person in clusters)
+        {
+            if (person.Type != "PER" || person.Mentions.Count == 0 || person.Key.Contains(' ') || person.Names.Any(n => n.Length > 1)
+                || !places.TryGetValue(person.Key.ToLowerInvariant(), out var place))
             {
                 continue;
             }
@@ -470,11 +540,9 @@ public sealed class EntityLinker : IDocumentComponent
             foreach (int j in person.Mentions)
             {
                 d.Mentions[j].Type = place.Type;
-                place.Mentions.Add(j);
-                clusterOf[j] = place;
             }
 
-            person.Mentions.Clear();
+            MoveMentions(person, place, clusterOf);
         }
     }
 

@@ -92,43 +92,33 @@ public sealed class EntityRecognizer : IDocumentComponent
     /// <summary>True for the words "he", "she" and their other forms.</summary>
     public static bool IsPersonalPronoun(string word) => Pronouns.ContainsKey(word);
 
-    private static bool Overlaps(List<Mention> mentions, int start, int end)
-    {
-        foreach (var m in mentions)
-        {
-            if (m.Start < end && start < m.Start + m.Length)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static void AddKnownNames(NewsDocument document, IReadOnlyList<KnownName> known)
     {
         // Where world knowledge names exactly what the model found, it knows the type better ("Hezbollah" is an organisation).
+        var knownAt = new Dictionary<(int, int), KnownName>();
+        foreach (var k in known)
+        {
+            knownAt.TryAdd((k.Start, k.Length), k);
+        }
+
         foreach (var m in document.Mentions)
         {
-            foreach (var k in known)
+            if (knownAt.TryGetValue((m.Start, m.Length), out var k))
             {
-                if (k.Start == m.Start && k.Length == m.Length)
+                m.Type = k.Kind switch
                 {
-                    m.Type = k.Kind switch
-                    {
-                        KnownKind.Organisation => "ORG",
-                        KnownKind.Country or KnownKind.City or KnownKind.Region or KnownKind.Area => "LOC",
-                        KnownKind.Nationality => "NORP",
-                        _ => m.Type,
-                    };
-                }
+                    KnownKind.Organisation => "ORG",
+                    KnownKind.Country or KnownKind.City or KnownKind.Region or KnownKind.Area => "LOC",
+                    KnownKind.Nationality => "NORP",
+                    _ => m.Type,
+                };
             }
         }
 
-        var names = new List<Mention>(document.Mentions);
+        var names = new SpanSet(document.Mentions);
         foreach (var k in known)
         {
-            if (Overlaps(names, k.Start, k.End) || !char.IsUpper(document.Text[k.Start]))
+            if (names.Overlaps(k.Start, k.End) || !char.IsUpper(document.Text[k.Start]))
             {
                 continue;
             }
@@ -145,20 +135,27 @@ public sealed class EntityRecognizer : IDocumentComponent
 
     private static void AddRolesAndPronouns(NewsDocument document, IWorldKnowledge knowledge, IReadOnlyList<KnownName> known)
     {
-        var names = new List<Mention>(document.Mentions);
+        var names = new SpanSet(document.Mentions);
+        var namesByStart = new Dictionary<int, Mention>();
+        foreach (var m in document.Mentions)
+        {
+            namesByStart.TryAdd(m.Start, m);
+        }
+
         foreach (var phrase in RolePhrases.Find(document, knowledge, known))
         {
-            if (IsTitle(document, phrase, names) || (!phrase.Definite && phrase.Country is null))
+            if (IsTitle(document, phrase, namesByStart) || (!phrase.Definite && phrase.Country is null))
             {
                 continue;
             }
 
+            // A description may hold a place or nationality ("U.S." in "U.S. Secretary of state") but not cut a name
+            // in two, and not hold a person's name.
             bool crossesName = false;
-            foreach (var m in names)
+            foreach (var m in names.Overlapping(phrase.Start, phrase.End))
             {
                 bool inside = m.Start >= phrase.Start && m.Start + m.Length <= phrase.End;
-                crossesName |= !inside && m.Start < phrase.End && phrase.Start < m.Start + m.Length;
-                crossesName |= inside && m.Type == "PER";
+                crossesName |= !inside || m.Type == "PER";
             }
 
             if (!crossesName)
@@ -170,7 +167,7 @@ public sealed class EntityRecognizer : IDocumentComponent
         for (int i = 0; i < document.Tokens.Count; i++)
         {
             var token = document.Token(i);
-            if (Pronouns.TryGetValue(token.Form, out var type) && !Overlaps(names, token.Span.Start, token.Span.End))
+            if (Pronouns.TryGetValue(token.Form, out var type) && !names.Overlaps(token.Span.Start, token.Span.End))
             {
                 document.Mentions.Add(new Mention { Start = token.Span.Start, Length = token.Span.Length, Type = type, Kind = MentionKind.Pronoun });
             }
@@ -178,24 +175,9 @@ public sealed class EntityRecognizer : IDocumentComponent
     }
 
     /// <summary>A role phrase directly before a person's name is the name's title ("Russian foreign Minister Sergei Lavrov").</summary>
-    public static bool IsTitle(NewsDocument document, RolePhrase phrase, IReadOnlyList<Mention> names)
-    {
-        if (phrase.EndToken >= document.Tokens.Count)
-        {
-            return false;
-        }
-
-        int next = document.Tokens[phrase.EndToken].Start;
-        foreach (var m in names)
-        {
-            if (m.Start == next && m.Type == "PER" && m.Kind == MentionKind.Name)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsTitle(NewsDocument document, RolePhrase phrase, Dictionary<int, Mention> namesByStart) =>
+        phrase.EndToken < document.Tokens.Count
+        && namesByStart.TryGetValue(document.Tokens[phrase.EndToken].Start, out var m) && m.Type == "PER" && m.Kind == MentionKind.Name;
 
     private void AddModelNames(NewsDocument document)
     {

@@ -169,6 +169,18 @@ public class EntityLinkerTests
     }
 
     [Fact]
+    public void Tens_of_thousands_of_mentions_in_one_sentence_link_in_bounded_time()
+    {
+        string text = "Pavel Orlov spoke. " + string.Concat(Enumerable.Repeat("he met Russia and Orlov and the Russian minister ", 4000));
+        var doc = WithNames(text, ("Pavel Orlov", "PER"), ("Orlov", "PER"), ("Russia", "LOC"));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Link(doc);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+        Assert.True(doc.Mentions.Count > 16_000);
+        Assert.Equal(doc.Mentions.Single(m => doc[m.Span] == "Pavel Orlov").Entity, doc.Mentions.Last(m => doc[m.Span] == "Orlov").Entity);
+    }
+
+    [Fact]
     public void Empty_document_links_to_nothing()
     {
         var doc = Link(Segmented(" "));
