@@ -15,12 +15,14 @@ internal static class AnalyzeCommand
         var format = new Option<string>("--format", "-f") { Description = "Output: text (for people), json, jsonl, conllu (CoNLL-U: one line per word with tags, lemma and dependency)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(OutputFormats.All);
         var maxBytes = new Option<long>("--max-bytes") { Description = "Largest input accepted, in bytes", DefaultValueFactory = _ => IntakeOptions.Default.MaxInputBytes };
-        var command = new Command("analyze", "Analyse news reports: text, structure, repairs and every layer the pipeline fills") { paths, format, maxBytes };
+        var actors = new Option<string?>("--actors") { Description = "A PETRARCH/Phoenix actor dictionary (file or folder of *.actors.txt) for resolving people to dated CAMEO roles" };
+        var command = new Command("analyze", "Analyse news reports: text, structure, repairs and every layer the pipeline fills") { paths, format, maxBytes, actors };
         command.SetAction(parsed =>
         {
             CliArguments.RejectOptionLikePaths(parsed.GetValue(paths)!);
             var options = new IntakeOptions { MaxInputBytes = parsed.GetValue(maxBytes) };
-            var pipeline = ParleyPipelines.CreateDefault(options);
+            var dictionary = parsed.GetValue(actors) is { } actorPath ? Parley.Entities.ActorDictionary.Load(actorPath) : null;
+            var pipeline = ParleyPipelines.CreateDefault(options, actorDictionary: dictionary);
             return Run(context, pipeline, parsed.GetValue(paths)!, parsed.GetValue(format)!, options);
         });
         return command;

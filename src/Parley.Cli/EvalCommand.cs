@@ -16,6 +16,7 @@ internal static class EvalCommand
         var command = new Command("eval", "Measure Parley against gold data in the shared data folder (see --data)");
         command.Subcommands.Add(CreateTimex(context));
         command.Subcommands.Add(EvalEventsCommand.Create(context));
+        command.Subcommands.Add(EntityCommands.CreateEval(context));
         command.Subcommands.Add(EvalUdCommand.Create(context));
         command.Subcommands.Add(EvalUdCommand.CreatePos(context));
         return command;

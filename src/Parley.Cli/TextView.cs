@@ -52,6 +52,46 @@ internal sealed class TextViewWriter(TextWriter output) : DocumentWriter
             }
         }
 
+        if (d.Entities.Count > 0)
+        {
+            sb.AppendLine().AppendLine($"Entities ({d.Entities.Count}):");
+            foreach (var e in d.Entities)
+            {
+                sb.Append("  ").Append(e.Type.PadRight(5)).Append(OneLine(e.Name));
+                if (e.Actor is { } a)
+                {
+                    var parts = new List<string>();
+                    if (a.Country is not null)
+                    {
+                        parts.Add(a.Country);
+                    }
+
+                    parts.AddRange(a.Sectors);
+                    if (a.Role is not null)
+                    {
+                        parts.Add(a.Role);
+                    }
+
+                    sb.Append("  (").Append(OneLine(string.Join(", ", parts))).Append(')');
+                    if (a.Code is not null)
+                    {
+                        sb.Append("  ").Append(OneLine(a.Code));
+                    }
+
+                    if (!string.IsNullOrEmpty(a.Evidence))
+                    {
+                        sb.Append("  [").Append(OneLine(a.Evidence)).Append(']');
+                    }
+                }
+
+                sb.AppendLine();
+                var forms = e.Mentions.Where(i => i >= 0 && i < d.Mentions.Count).Select(i => d.Mentions[i])
+                    .GroupBy(mention => (Text: OneLine(d[mention.Span]), mention.Kind))
+                    .Select(g => $"«{g.Key.Text}»{(g.Key.Kind == MentionKind.Name ? "" : " " + g.Key.Kind.ToString().ToLowerInvariant())}{(g.Count() > 1 ? " ×" + g.Count() : "")}");
+                sb.Append("       ").AppendLine(string.Join(", ", forms));
+            }
+        }
+
         if (d.TimeExpressions.Count > 0)
         {
             sb.AppendLine().AppendLine($"Time expressions ({d.TimeExpressions.Count}):");
@@ -88,6 +128,8 @@ internal sealed class TextViewWriter(TextWriter output) : DocumentWriter
             sb.Append((name + ":").PadRight(11)).AppendLine(value);
         }
     }
+
+    private static string OneLine(string s) => s.Replace('\n', ' ').Replace('\r', ' ');
 
     private static string Quote(string? s) => s is null ? "" : "«" + (s.Length > 60 ? s[..57] + "..." : s).Replace("\n", "\\n") + "»";
 }
