@@ -58,7 +58,6 @@ public static class ParleyCli
         yield return ServeCommand.Create(context);
         yield return EvalCommand.Create(context);
         yield return ExportCommand.Create(context);
-        yield return new Command("train", "Train Parley's models from annotated data") { EntityCommands.CreateTrain(context) };
     }
 }
 

@@ -3,7 +3,7 @@ using Parley.Nlp;
 
 namespace Parley.Cli;
 
-/// <summary>`parley train nlp`: builds the NLP model from a UD treebank.</summary>
+/// <summary>`parley train KIND`: `nlp` builds the NLP model from a UD treebank; `ner` the entity recogniser.</summary>
 internal static class TrainCommand
 {
     public static Command Create(CliContext context)
@@ -44,6 +44,7 @@ internal static class TrainCommand
             return ParleyCli.ExitOk;
         });
         command.Subcommands.Add(nlp);
+        command.Subcommands.Add(EntityCommands.CreateTrain(context));
         return command;
     }
 }
