@@ -14,7 +14,7 @@ internal static class TrainCommand
         var only = new Option<string[]>("--only") { Description = "Train only these components: tokenizer, tagger, lemmatizer, parser", AllowMultipleArgumentsPerToken = true };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
         var folds = new Option<int>("--folds") { Description = "Folds for the jack-knifed tags the parser learns from (1 = gold tags)", DefaultValueFactory = _ => 5 };
-        var parserEpochs = new Option<int>("--parser-epochs") { Description = "Most parser training epochs", DefaultValueFactory = _ => 15 };
+        var parserEpochs = new Option<int>("--parser-epochs") { Description = "Most parser training epochs", DefaultValueFactory = _ => 12 };
         var taggerEpochs = new Option<int>("--tagger-epochs") { Description = "Most tagger training epochs", DefaultValueFactory = _ => 12 };
         var nlp = new Command("nlp", "Tokenizer, sentence splitter, tagger, lemmatizer and parser from a UD treebank") { data, output, only, seed, folds, parserEpochs, taggerEpochs };
         nlp.SetAction(parsed =>

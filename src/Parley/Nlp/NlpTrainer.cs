@@ -16,7 +16,7 @@ public sealed record NlpTrainingOptions
     public int Folds { get; init; } = 5;
 
     /// <summary>Most parser training epochs (the development set stops training earlier when LAS stops rising).</summary>
-    public int ParserEpochs { get; init; } = 15;
+    public int ParserEpochs { get; init; } = 12;
 
     /// <summary>Most tagger training epochs per pass (the development set stops training earlier).</summary>
     public int TaggerEpochs { get; init; } = 12;
