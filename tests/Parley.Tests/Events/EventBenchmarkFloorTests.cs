@@ -40,6 +40,10 @@ public class SeedEventTests
         string Codes(IEnumerable<int> ids) => string.Join(",", ids.Select(i => d.Entities[i].Actor?.Country).Order());
         Assert.Contains(d.Events, e => e.Type == "CONSULT" && Codes(e.Sources.Concat(e.Targets)) == "RUS,USA" && e.Date == "2009-03-06"
             && e.Place?.Name == "Geneva" && e.Evidence.Count > 0 && d[e.Evidence[0]].Contains("meeting", StringComparison.Ordinal));
+        // The meeting is reported three times (heading, lead, second paragraph): one event between the two ministers.
+        var meeting = Assert.Single(d.Events, e => e.Type == "CONSULT" && e.Reciprocal);
+        Assert.Equal(["Hillary Clinton", "Sergei Lavrov"], meeting.Sources.Select(i => d.Entities[i].Name).Order());
+        Assert.True(meeting.Evidence.Count >= 2, $"{meeting.Evidence.Count} evidence sentence(s)");
         Assert.Contains(d.Events, e => e.Type == "SANCTION" && Codes(e.Sources) == "USA" && Codes(e.Targets) == "IRN"
             && d[e.Evidence[0]].Contains("sanctions against Iran", StringComparison.Ordinal));
         Assert.Contains(d.Events, e => e.Type == "COOPERATE" && e.Context == "military" && Codes(e.Sources) == "RUS" && Codes(e.Targets) == "IRN"

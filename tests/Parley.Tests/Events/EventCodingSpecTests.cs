@@ -88,6 +88,17 @@ public class EventCodingSpecTests
     }
 
     [Fact]
+    public void A_title_before_a_name_does_not_replace_the_person()
+    {
+        // "Russian" (RUS) + "Minister" (GOV) and the name (RUSGOV) give one code; the member is the named person.
+        var d = Build("The meeting between Russian foreign Minister Lavrov and U.S. Secretary of state Clinton began in Geneva.", "2009-03-06",
+            ("Russian", "RUS"), ("Lavrov", "RUSGOV"), ("U.S.", "USA"), ("Clinton", "USAGOV"));
+        var e = Assert.Single(Code(d).Events);
+        Assert.Equal("CONSULT", e.Type);
+        Assert.Equal(["Clinton", "Lavrov"], e.Sources.Select(i => d.Entities[i].Name).Order());
+    }
+
+    [Fact]
     public void The_date_comes_from_the_sentence_before_the_document()
     {
         var d = Build("Russia imposed sanctions on Iran on Friday.", "2009-03-07", ("Russia", "RUS"), ("Iran", "IRN"));

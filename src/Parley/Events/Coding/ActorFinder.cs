@@ -287,11 +287,20 @@ public sealed class ActorFinder
                 foreach (var member in code.Split('/', StringSplitOptions.RemoveEmptyEntries))
                 {
                     var composed = ComposeCode(member.ToUpperInvariant(), agents, conj.Former);
-                    if (!phrase.Codes.Contains(composed))
+                    int same = phrase.Codes.IndexOf(composed);
+                    if (same < 0)
                     {
                         phrase.Codes.Add(composed);
                         phrase.Entities.Add(entity);
                         phrase.MemberSpans.Add((start, end));
+                    }
+                    else if (entity >= 0 && phrase.Entities[same] != entity && member.Equals(composed, StringComparison.OrdinalIgnoreCase)
+                        && phrase.MemberSpans[same].Start >= conj.Start)
+                    {
+                        // "Russian foreign Minister Sergei Lavrov": RUS + GOV from the title and RUSGOV from the name
+                        // are one member; the name, whose own code needs no agent, is who it is.
+                        phrase.Entities[same] = entity;
+                        phrase.MemberSpans[same] = (start, end);
                     }
                 }
             }
