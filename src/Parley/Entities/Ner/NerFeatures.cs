@@ -297,7 +297,7 @@ public sealed class NerFeatures
         ulong h = 14695981039346656037UL;
         foreach (char ch in s)
         {
-            h = (h ^ char.ToLowerInvariant(ch)) * 1099511628211UL;
+            h = (h ^ Parley.Nlp.Learning.FeatureHash.LowerInvariant(ch)) * 1099511628211UL;
         }
 
         return h;
